@@ -1,0 +1,87 @@
+package dev.weft;
+
+import java.util.concurrent.CompletionStage;
+
+/**
+ * The entry points of async code: {@code await} inside coroutines, {@code ready} to return a value,
+ * {@code blockOn} and {@code spawn} to run futures.
+ *
+ * <pre>{@code
+ * import static dev.weft.Async.await;
+ * import static dev.weft.Async.ready;
+ *
+ * Future<String> greet(Future<User> user) {
+ *     User u = await(user);
+ *     await(Timer.sleep(Duration.ofMillis(10)));
+ *     return ready("hello " + u.name());
+ * }
+ *
+ * String s = Async.blockOn(greet(loadUser()));
+ * }</pre>
+ *
+ * <p>{@code await} works only in methods the Weft agent wove; attach it with
+ * {@code -javaagent:weft-agent.jar} or call {@code dev.weft.agent.WeftAgent.install()} before the
+ * classes that use {@code await} are loaded.
+ */
+public final class Async {
+    /** Set by the agent when it starts, so the unwoven-await message can say what went wrong. */
+    static final String AGENT_PROPERTY = "weft.agent.installed";
+
+    private Async() {}
+
+    /**
+     * Waits for {@code future} without blocking the thread: the enclosing coroutine suspends until
+     * the future is ready, then continues with its value. Rethrows the future's failure unchanged.
+     *
+     * @throws IllegalStateException when reached in a class the agent did not weave
+     */
+    public static <T> T await(Future<T> future) {
+        throw notWoven();
+    }
+
+    /**
+     * Waits for {@code stage} without blocking the thread. A failed stage rethrows its cause,
+     * unwrapped from {@code CompletionException}.
+     *
+     * @throws IllegalStateException when reached in a class the agent did not weave
+     */
+    public static <T> T await(CompletionStage<T> stage) {
+        throw notWoven();
+    }
+
+    /** A future that is ready with {@code value} on its first poll; {@code return ready(x)} in a coroutine allocates nothing. */
+    public static <T> Future<T> ready(T value) {
+        return new ReadyFuture<>(value);
+    }
+
+    /**
+     * Drives {@code future} on the calling thread until it is ready, parking between wakes.
+     * Rethrows the future's failure unchanged (the same instance, checked or not).
+     */
+    public static <T> T blockOn(Future<T> future) {
+        return new BlockingDriver().drive(future);
+    }
+
+    /**
+     * Runs {@code future} as a task on the executor of the calling task, or on the default executor
+     * (daemon threads, created on first use) when called outside any task.
+     */
+    public static <T> JoinHandle<T> spawn(Future<T> future) {
+        Executor current = CurrentExecutor.get();
+        return (current != null ? current : DefaultExecutor.get()).spawn(future);
+    }
+
+    private static IllegalStateException notWoven() {
+        String caller = StackWalker.getInstance()
+                .walk(frames -> frames.skip(2).findFirst()
+                        .map(f -> f.getClassName() + "." + f.getMethodName()
+                                + "(" + f.getFileName() + ":" + f.getLineNumber() + ")")
+                        .orElse("unknown caller"));
+        String why = Boolean.getBoolean(AGENT_PROPERTY)
+                ? "the Weft agent is installed, but this class was loaded before it (call WeftAgent.install() earlier, "
+                        + "or use -javaagent:weft-agent.jar)"
+                : "the Weft agent is not attached: run with -javaagent:weft-agent.jar, or call "
+                        + "dev.weft.agent.WeftAgent.install() before this class is loaded";
+        return new IllegalStateException("Async.await reached in a method that was not woven, at " + caller + ": " + why);
+    }
+}

@@ -1,0 +1,27 @@
+package dev.weft;
+
+import java.util.Objects;
+
+/**
+ * What a poll receives from its driver: the {@link Waker} to call when it is worth polling again.
+ *
+ * <pre>{@code
+ * Context cx = Context.of(() -> System.out.println("woken"));
+ * Poll<Void> p = Timer.sleep(Duration.ofMillis(5)).poll(cx);
+ * }</pre>
+ */
+public final class Context {
+    private final Waker waker;
+
+    private Context(Waker waker) {
+        this.waker = waker;
+    }
+
+    public static Context of(Waker waker) {
+        return new Context(Objects.requireNonNull(waker, "waker"));
+    }
+
+    public Waker waker() {
+        return waker;
+    }
+}

@@ -1,0 +1,20 @@
+package dev.weft;
+
+/** The executor whose worker is the current thread, so {@link Async#spawn} stays on it. */
+final class CurrentExecutor {
+    private static final ThreadLocal<Executor> CURRENT = new ThreadLocal<>();
+
+    private CurrentExecutor() {}
+
+    static Executor get() {
+        return CURRENT.get();
+    }
+
+    static void set(Executor executor) {
+        if (executor == null) {
+            CURRENT.remove();
+        } else {
+            CURRENT.set(executor);
+        }
+    }
+}

@@ -1,0 +1,164 @@
+package dev.weft;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.concurrent.CancellationException;
+
+/**
+ * A spawned future plus one atomic state word. The task is its own {@link Waker} and its own
+ * {@link JoinHandle}, so spawning allocates the task, its context and nothing else.
+ *
+ * <pre>
+ * state       event                  next          effect
+ * ---------   --------------------   -----------   ------------------------------------------
+ * (new)       spawn                  SCHEDULED     queued once
+ * IDLE        wake                   SCHEDULED     queued once
+ * SCHEDULED   wake                   SCHEDULED     nothing: already queued
+ * SCHEDULED   run                    RUNNING       polls the future
+ * RUNNING     wake                   NOTIFIED      the poller re-queues after the poll
+ * RUNNING     poll returns Pending   IDLE          waits for a wake
+ * NOTIFIED    poll returns Pending   SCHEDULED     re-queued once
+ * RUNNING/NOTIFIED  Ready or throw   COMPLETE      output published, joiners woken
+ * IDLE/SCHEDULED    cancel           CANCELLED     never polled again
+ * RUNNING/NOTIFIED  cancel           CANCELLING    the poller finishes it as CANCELLED
+ * COMPLETE/CANCELLED  anything       unchanged     wakes are ignored
+ * </pre>
+ */
+final class Task<T> extends TaskOutcome<T> implements Waker, JoinHandle<T>, Runnable {
+    static final int IDLE = 0;
+    static final int SCHEDULED = 1;
+    static final int RUNNING = 2;
+    static final int NOTIFIED = 3;
+    static final int CANCELLING = 4;
+    static final int COMPLETE = 5;
+    static final int CANCELLED = 6;
+
+    private static final VarHandle STATE;
+
+    static {
+        try {
+            STATE = MethodHandles.lookup().findVarHandle(Task.class, "state", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private final Scheduler scheduler;
+    private final Context context;
+    private Future<T> future;
+    @SuppressWarnings("unused") // accessed through STATE
+    private volatile int state = SCHEDULED;
+
+    Task(Future<T> future, Scheduler scheduler) {
+        this.future = future;
+        this.scheduler = scheduler;
+        this.context = Context.of(this);
+    }
+
+    int state() {
+        return state;
+    }
+
+    @Override
+    public void wake() {
+        for (;;) {
+            int s = state;
+            if (s == IDLE) {
+                if (STATE.compareAndSet(this, IDLE, SCHEDULED)) {
+                    scheduler.schedule(this);
+                    return;
+                }
+            } else if (s == RUNNING) {
+                if (STATE.compareAndSet(this, RUNNING, NOTIFIED)) {
+                    return;
+                }
+            } else {
+                return;
+            }
+        }
+    }
+
+    /** Polls the future once; the scheduler calls this for each queue entry. */
+    @Override
+    public void run() {
+        if (!STATE.compareAndSet(this, SCHEDULED, RUNNING)) {
+            return; // cancelled while queued
+        }
+        Poll<T> poll;
+        try {
+            poll = future.poll(context);
+        } catch (Throwable failure) {
+            finish(null, failure);
+            return;
+        }
+        if (poll.isReady()) {
+            finish(poll.value(), null);
+        } else {
+            afterPending();
+        }
+    }
+
+    private void afterPending() {
+        for (;;) {
+            int s = state;
+            if (s == RUNNING && STATE.compareAndSet(this, RUNNING, IDLE)) {
+                return;
+            }
+            if (s == NOTIFIED && STATE.compareAndSet(this, NOTIFIED, SCHEDULED)) {
+                scheduler.schedule(this);
+                return;
+            }
+            if (s == CANCELLING) {
+                state = CANCELLED;
+                dropFuture();
+                publishFailure(new CancellationException("task cancelled"));
+                return;
+            }
+        }
+    }
+
+    private void finish(T value, Throwable failure) {
+        for (;;) {
+            int s = state;
+            if (s == CANCELLING) {
+                state = CANCELLED;
+                dropFuture();
+                publishFailure(new CancellationException("task cancelled"));
+                return;
+            }
+            if (STATE.compareAndSet(this, s, COMPLETE)) {
+                future = null;
+                if (failure != null) {
+                    publishFailure(failure);
+                } else {
+                    publishValue(value);
+                }
+                return;
+            }
+        }
+    }
+
+    @Override
+    public boolean cancel() {
+        for (;;) {
+            int s = state;
+            if (s == IDLE || s == SCHEDULED) {
+                if (STATE.compareAndSet(this, s, CANCELLED)) {
+                    dropFuture();
+                    publishFailure(new CancellationException("task cancelled"));
+                    return true;
+                }
+            } else if (s == RUNNING || s == NOTIFIED) {
+                if (STATE.compareAndSet(this, s, CANCELLING)) {
+                    return true;
+                }
+            } else {
+                return false;
+            }
+        }
+    }
+
+    private void dropFuture() {
+        future = null;
+    }
+}

@@ -1,0 +1,16 @@
+package dev.weft;
+
+/** Rethrows any throwable, checked or not, without wrapping it. */
+final class Throw {
+    private Throw() {}
+
+    /** Throws {@code t} unchanged; declared to return so callers can write {@code throw unchecked(t)}. */
+    static RuntimeException unchecked(Throwable t) {
+        throw Throw.<RuntimeException>sneaky(t);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <E extends Throwable> E sneaky(Throwable t) throws E {
+        throw (E) t;
+    }
+}

@@ -1,0 +1,43 @@
+package dev.weft.internal;
+
+import dev.weft.Context;
+import dev.weft.Future;
+import dev.weft.Poll;
+import java.util.concurrent.CompletionStage;
+
+/** The helpers woven code calls at each await site. Not for users. */
+public final class Await {
+    private Await() {}
+
+    /**
+     * Polls the awaited future once: a woven coroutine is resumed directly, any other future
+     * through {@code poll}. Returns its value or {@link Coroutine#SUSPENDED}; failures propagate
+     * unchanged.
+     */
+    public static Object poll(Object future, Context cx) {
+        if (future instanceof Coroutine<?> c) {
+            return c.step(cx);
+        }
+        if (future instanceof Future<?> f) {
+            Poll<?> p = f.poll(cx);
+            return p.isReady() ? p.value() : Coroutine.SUSPENDED;
+        }
+        if (future == null) {
+            throw new NullPointerException("await(null): the awaited future is null");
+        }
+        throw new IllegalArgumentException("await of a " + future.getClass().getName() + ", which is not a dev.weft.Future");
+    }
+
+    /** Adapts an awaited {@code CompletionStage} to a future. */
+    public static Future<?> stage(CompletionStage<?> stage) {
+        if (stage == null) {
+            throw new NullPointerException("await(null): the awaited CompletionStage is null");
+        }
+        return new StageFuture<>(stage);
+    }
+
+    /** What a misplaced await does at run time: throws the message the weaver logged at load time. */
+    public static Object misuse(String message) {
+        throw new IllegalStateException(message);
+    }
+}

@@ -1,0 +1,181 @@
+package dev.weft;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class SingleThreadedExecutorTest {
+
+    @Test
+    void failingTaskIsIsolatedAndTheExecutorKeepsServing() {
+        try (Executor ex = Executor.singleThreaded()) {
+            IllegalStateException boom = new IllegalStateException("boom");
+            JoinHandle<Integer> bad = ex.spawn(cx -> {
+                throw boom;
+            });
+            JoinHandle<Integer> good = ex.spawn(cx -> Poll.ready(42));
+            assertSame(boom, assertThrows(IllegalStateException.class, bad::join));
+            assertEquals(42, good.join());
+            assertEquals(43, ex.<Integer>blockOn(cx -> Poll.ready(43)));
+        }
+    }
+
+    @Test
+    void wakesFromManyThreadsNeverOverlapPolls() throws Exception {
+        try (Executor ex = Executor.singleThreaded()) {
+            int tasks = 200;
+            CountingFuture<?>[] futures = new CountingFuture<?>[tasks];
+            JoinHandle<?>[] handles = new JoinHandle<?>[tasks];
+            for (int i = 0; i < tasks; i++) {
+                futures[i] = new CountingFuture<Integer>();
+                handles[i] = ex.spawn(futures[i]);
+            }
+            // wait until every task was polled once, so each has a waker
+            for (CountingFuture<?> f : futures) {
+                while (f.waker() == null) {
+                    Thread.onSpinWait();
+                }
+            }
+            CountDownLatch go = new CountDownLatch(1);
+            Thread[] wakers = new Thread[8];
+            for (int w = 0; w < wakers.length; w++) {
+                wakers[w] = new Thread(() -> {
+                    try {
+                        go.await();
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                    for (int round = 0; round < 200; round++) {
+                        for (CountingFuture<?> f : futures) {
+                            f.waker().wake();
+                        }
+                    }
+                });
+                wakers[w].start();
+            }
+            go.countDown();
+            for (Thread t : wakers) {
+                t.join();
+            }
+            for (int i = 0; i < tasks; i++) {
+                @SuppressWarnings("unchecked")
+                CountingFuture<Integer> f = (CountingFuture<Integer>) futures[i];
+                f.complete(i);
+            }
+            for (int i = 0; i < tasks; i++) {
+                assertEquals(i, handles[i].join());
+                assertFalse(futures[i].overlapped.get(), "task " + i + " was polled by two threads at once");
+                // 1 initial poll + at most one per wake that found it idle + the completing poll
+                assertTrue(futures[i].polls.get() <= 2 + 8 * 200);
+            }
+        }
+    }
+
+    @Test
+    void spawnInsideATaskStaysOnItsExecutor() {
+        try (Executor ex = Executor.singleThreaded()) {
+            Thread[] seen = new Thread[2];
+            ex.blockOn(new Future<Void>() {
+                JoinHandle<Void> child;
+
+                @Override
+                public Poll<Void> poll(Context cx) {
+                    if (child == null) {
+                        seen[0] = Thread.currentThread();
+                        child = Async.spawn(c -> {
+                            seen[1] = Thread.currentThread();
+                            return Poll.ready(null);
+                        });
+                    }
+                    return child.poll(cx);
+                }
+            });
+            assertSame(seen[0], seen[1]);
+        }
+    }
+
+    @Test
+    void cancelledTaskFailsItsHandleAndIsNeverPolledAgain() {
+        try (Executor ex = Executor.singleThreaded()) {
+            CountingFuture<String> f = new CountingFuture<>();
+            JoinHandle<String> h = ex.spawn(f);
+            while (f.waker() == null) {
+                Thread.onSpinWait();
+            }
+            assertTrue(h.cancel());
+            f.complete("late");
+            assertThrows(CancellationException.class, h::join);
+            assertTrue(h.isDone());
+            assertEquals(1, f.polls.get());
+        }
+    }
+
+    @Test
+    void closeStopsTheThreadAndCancelsWhatDidNotFinish() throws Exception {
+        Set<Thread> before = liveWeftThreads();
+        Executor ex = Executor.singleThreaded();
+        CountingFuture<String> never = new CountingFuture<>();
+        JoinHandle<String> pending = ex.spawn(never);
+        assertEquals(1, ex.<Integer>blockOn(cx -> Poll.ready(1)));
+        ex.close();
+        assertThrows(CancellationException.class, pending::join);
+        Set<Thread> after = liveWeftThreads();
+        after.removeAll(before);
+        assertTrue(after.isEmpty(), "threads left running after close: " + after);
+        assertThrows(IllegalStateException.class, () -> ex.spawn(cx -> Poll.ready(1)));
+    }
+
+    private static Set<Thread> liveWeftThreads() {
+        Set<Thread> threads = ConcurrentHashMap.newKeySet();
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t.isAlive() && t.getName().startsWith("weft-single")) {
+                threads.add(t);
+            }
+        }
+        return threads;
+    }
+
+    @Test
+    void manyTasksAllComplete() {
+        try (Executor ex = Executor.singleThreaded()) {
+            AtomicInteger sum = new AtomicInteger();
+            JoinHandle<?>[] hs = new JoinHandle<?>[10_000];
+            for (int i = 0; i < hs.length; i++) {
+                int v = i;
+                hs[i] = ex.spawn(cx -> {
+                    sum.addAndGet(v);
+                    return Poll.ready(null);
+                });
+            }
+            for (JoinHandle<?> h : hs) {
+                h.join();
+            }
+            assertEquals(10_000 * 9_999 / 2, sum.get());
+        }
+    }
+
+    @Test
+    void blockOnFromTheExecutorThreadIsRefused() throws Exception {
+        try (Executor ex = Executor.singleThreaded()) {
+            JoinHandle<Throwable> h = ex.spawn(cx -> {
+                try {
+                    ex.blockOn(c -> Poll.ready(1));
+                    return Poll.ready(null);
+                } catch (IllegalStateException e) {
+                    return Poll.ready(e);
+                }
+            });
+            assertTrue(h.toCompletableFuture().get(10, TimeUnit.SECONDS) instanceof IllegalStateException);
+        }
+    }
+}
