@@ -1,0 +1,56 @@
+package dev.weft.agent.weave;
+
+import org.objectweb.asm.Handle;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.InvokeDynamicInsnNode;
+import org.objectweb.asm.tree.MethodInsnNode;
+
+/** The names the weave looks for in user code and the runtime entry points it calls instead. */
+final class AwaitCalls {
+    static final String ASYNC = "dev/weft/Async";
+    static final String FUTURE = "dev/weft/Future";
+    static final String CONTEXT = "dev/weft/Context";
+    static final String COROUTINE = "dev/weft/internal/Coroutine";
+    static final String AWAIT_HELPER = "dev/weft/internal/Await";
+    static final String EAGER = "dev/weft/internal/EagerCoroutine";
+    static final String AWAIT_FUTURE_DESC = "(Ldev/weft/Future;)Ljava/lang/Object;";
+    static final String AWAIT_STAGE_DESC = "(Ljava/util/concurrent/CompletionStage;)Ljava/lang/Object;";
+    static final String READY_DESC = "(Ljava/lang/Object;)Ldev/weft/Future;";
+    static final String COMPLETED_FUTURE_DESC = "(Ljava/lang/Object;)Ljava/util/concurrent/CompletableFuture;";
+
+    private AwaitCalls() {}
+
+    static boolean isAwait(AbstractInsnNode insn) {
+        return insn instanceof MethodInsnNode m && m.getOpcode() == Opcodes.INVOKESTATIC
+                && m.owner.equals(ASYNC) && m.name.equals("await")
+                && (m.desc.equals(AWAIT_FUTURE_DESC) || m.desc.equals(AWAIT_STAGE_DESC));
+    }
+
+    static boolean isStageAwait(AbstractInsnNode insn) {
+        return isAwait(insn) && ((MethodInsnNode) insn).desc.equals(AWAIT_STAGE_DESC);
+    }
+
+    /** {@code Async.ready(x)}, or {@code CompletableFuture.completedFuture(x)}: a value already there. */
+    static boolean isReadyValue(AbstractInsnNode insn) {
+        if (!(insn instanceof MethodInsnNode m) || m.getOpcode() != Opcodes.INVOKESTATIC) {
+            return false;
+        }
+        return (m.owner.equals(ASYNC) && m.name.equals("ready") && m.desc.equals(READY_DESC))
+                || (m.owner.equals("java/util/concurrent/CompletableFuture") && m.name.equals("completedFuture")
+                        && m.desc.equals(COMPLETED_FUTURE_DESC));
+    }
+
+    /** {@code Async::await} as a method reference (or any handle to it in an invokedynamic). */
+    static boolean isAwaitReference(AbstractInsnNode insn) {
+        if (!(insn instanceof InvokeDynamicInsnNode indy)) {
+            return false;
+        }
+        for (Object arg : indy.bsmArgs) {
+            if (arg instanceof Handle h && h.getOwner().equals(ASYNC) && h.getName().equals("await")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

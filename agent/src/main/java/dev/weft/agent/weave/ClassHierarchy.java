@@ -1,0 +1,86 @@
+package dev.weft.agent.weave;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.Opcodes;
+
+/**
+ * Superclass and interface facts read from class files as resources of the host's class loader,
+ * never by loading classes: a {@code ClassFileTransformer} that loads application classes can
+ * deadlock or see them before they are woven.
+ */
+public final class ClassHierarchy {
+    private static final String OBJECT = "java/lang/Object";
+
+    /** What the weave needs to know about one class. */
+    record Info(String superName, boolean isInterface) {}
+
+    private final ClassLoader loader;
+    private final Map<String, Info> cache = new ConcurrentHashMap<>();
+
+    public ClassHierarchy(ClassLoader loader) {
+        this.loader = loader;
+    }
+
+    /** Registers a class whose bytes are at hand (the one being woven, which is not yet a resource). */
+    void add(String name, String superName, boolean isInterface) {
+        cache.put(name, new Info(superName, isInterface));
+    }
+
+    Info info(String name) {
+        Info info = cache.get(name);
+        if (info == null) {
+            info = read(name);
+            cache.put(name, info);
+        }
+        return info;
+    }
+
+    private Info read(String name) {
+        String resource = name + ".class";
+        try (InputStream in = loader != null ? loader.getResourceAsStream(resource)
+                : ClassLoader.getSystemResourceAsStream(resource)) {
+            if (in == null) {
+                throw new WeaveException("cannot find the class file of " + name.replace('/', '.')
+                        + " to compute stack-map frames");
+            }
+            ClassReader reader = new ClassReader(in);
+            return new Info(reader.getSuperName(), (reader.getAccess() & Opcodes.ACC_INTERFACE) != 0);
+        } catch (IOException e) {
+            throw new WeaveException("cannot read the class file of " + name.replace('/', '.') + ": " + e);
+        }
+    }
+
+    /**
+     * The nearest common superclass, with interfaces treated as {@code Object} as the JVM verifier
+     * treats them.
+     */
+    String commonSuperClass(String a, String b) {
+        if (a.equals(b)) {
+            return a;
+        }
+        if (a.equals(OBJECT) || b.equals(OBJECT) || info(a).isInterface() || info(b).isInterface()) {
+            return OBJECT;
+        }
+        List<String> chainOfA = superChain(a);
+        for (String c = b; c != null; c = info(c).superName()) {
+            if (chainOfA.contains(c)) {
+                return c;
+            }
+        }
+        return OBJECT;
+    }
+
+    private List<String> superChain(String name) {
+        List<String> chain = new ArrayList<>();
+        for (String c = name; c != null; c = info(c).superName()) {
+            chain.add(c);
+        }
+        return chain;
+    }
+}

@@ -1,0 +1,76 @@
+package dev.weft.agent.weave;
+
+import java.util.List;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+
+/**
+ * Writes the frame class of one coroutine method: a {@code Coroutine} subclass whose typed fields
+ * hold the saved locals, whose constructor stores the receiver and arguments, and whose
+ * {@code resume} calls the body that stayed in the host class.
+ */
+final class FrameClassGenerator {
+    private FrameClassGenerator() {}
+
+    /**
+     * @param entry receiver (if any) and parameter types, in the order the constructor takes them
+     */
+    static byte[] generate(String frameClass, String host, boolean hostIsInterface, String sourceFile,
+            int hostVersion, String bodyName, String bodyDesc, List<Type> entry, FrameLayout layout) {
+        ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_MAXS);
+        int version = Math.max(hostVersion & 0xFFFF, Opcodes.V1_8);
+        cw.visit(version, Opcodes.ACC_PUBLIC | Opcodes.ACC_FINAL | Opcodes.ACC_SUPER | Opcodes.ACC_SYNTHETIC,
+                frameClass, null, AwaitCalls.COROUTINE, null);
+        if (sourceFile != null) {
+            cw.visitSource(sourceFile, null);
+        }
+        cw.visitField(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC | Opcodes.ACC_FINAL, "STATES", "I", null,
+                layout.stateCount()).visitEnd();
+        for (FrameLayout.Kind kind : FrameLayout.Kind.values()) {
+            for (int i = 0; i < layout.fieldCount(kind); i++) {
+                cw.visitField(Opcodes.ACC_PUBLIC, kind.field(i), kind.desc, null, null).visitEnd();
+            }
+        }
+        constructor(cw, frameClass, entry, layout);
+        resume(cw, host, hostIsInterface, bodyName, bodyDesc);
+        cw.visitEnd();
+        return cw.toByteArray();
+    }
+
+    static String constructorDesc(List<Type> entry) {
+        return Type.getMethodDescriptor(Type.VOID_TYPE, entry.toArray(new Type[0]));
+    }
+
+    private static void constructor(ClassWriter cw, String frameClass, List<Type> entry, FrameLayout layout) {
+        MethodVisitor mv = cw.visitMethod(Opcodes.ACC_PUBLIC, "<init>", constructorDesc(entry), null, null);
+        mv.visitCode();
+        mv.visitVarInsn(Opcodes.ALOAD, 0);
+        mv.visitMethodInsn(Opcodes.INVOKESPECIAL, AwaitCalls.COROUTINE, "<init>", "()V", false);
+        int arg = 1;
+        List<FrameLayout.Slot> slots = layout.slots(0);
+        for (int i = 0; i < entry.size(); i++) {
+            FrameLayout.Slot slot = slots.get(i);
+            mv.visitVarInsn(Opcodes.ALOAD, 0);
+            mv.visitVarInsn(entry.get(i).getOpcode(Opcodes.ILOAD), arg);
+            mv.visitFieldInsn(Opcodes.PUTFIELD, frameClass, slot.fieldName(), slot.kind().desc);
+            arg += entry.get(i).getSize();
+        }
+        mv.visitInsn(Opcodes.RETURN);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+    }
+
+    private static void resume(ClassWriter cw, String host, boolean hostIsInterface, String bodyName, String bodyDesc) {
+        MethodVisitor mv = cw.visitMethod(Opcodes.ACC_PROTECTED, "resume",
+                "(L" + AwaitCalls.CONTEXT + ";)Ljava/lang/Object;", null, null);
+        mv.visitCode();
+        mv.visitVarInsn(Opcodes.ALOAD, 0);
+        mv.visitVarInsn(Opcodes.ALOAD, 1);
+        mv.visitMethodInsn(Opcodes.INVOKESTATIC, host, bodyName, bodyDesc, hostIsInterface);
+        mv.visitInsn(Opcodes.ARETURN);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+    }
+}

@@ -1,0 +1,89 @@
+package dev.weft.agent.weave;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.MethodNode;
+import org.objectweb.asm.tree.analysis.Analyzer;
+import org.objectweb.asm.tree.analysis.AnalyzerException;
+import org.objectweb.asm.tree.analysis.BasicValue;
+import org.objectweb.asm.tree.analysis.Frame;
+
+/**
+ * The weave of one coroutine method, as a pipeline of passes over a copy of its code:
+ * lower returns, hoist constructor calls, empty the stack under awaits, analyze types and
+ * liveness, lay out the frame, then emit the body, the frame class and the entry stub.
+ */
+final class MethodWeaver {
+    /** What weaving one method produced. */
+    record WovenMethod(MethodNode stub, MethodNode body, String frameClass, byte[] frameBytes, int awaitCount,
+            List<String> fields) {}
+
+    private MethodWeaver() {}
+
+    static WovenMethod weave(ClassNode host, MethodNode original, CoroutineKind kind, String frameClass,
+            ClassHierarchy hierarchy) {
+        boolean hostIsInterface = (host.access & Opcodes.ACC_INTERFACE) != 0;
+        MethodNode body = copy(original);
+        ReturnLowering.apply(body, kind);
+        ConstructorHoisting.apply(host.name, body);
+        StackSpilling.apply(host.name, body);
+
+        Frame<BasicValue>[] frames = typedFrames(host.name, body, hierarchy);
+        LivenessAnalysis liveness = LivenessAnalysis.of(body);
+        List<AbstractInsnNode> awaits = new ArrayList<>();
+        List<Frame<BasicValue>> awaitFrames = new ArrayList<>();
+        List<BitSet> live = new ArrayList<>();
+        for (int i = 0; i < body.instructions.size(); i++) {
+            AbstractInsnNode insn = body.instructions.get(i);
+            if (AwaitCalls.isAwait(insn) && frames[i] != null) {
+                if (frames[i].getStackSize() != 1) {
+                    throw new WeaveException("internal: operand stack not emptied under an await");
+                }
+                awaits.add(insn);
+                awaitFrames.add(frames[i]);
+                live.add(liveness.liveAt(i));
+            }
+        }
+        List<Type> entry = entryTypes(host.name, original);
+        FrameLayout layout = FrameLayout.of(entry, awaitFrames, live);
+        hierarchy.add(frameClass, AwaitCalls.COROUTINE, false);
+        StateMachineEmitter.emit(body, frameClass, layout, awaits, hostIsInterface);
+        byte[] frameBytes = FrameClassGenerator.generate(frameClass, host.name, hostIsInterface, host.sourceFile,
+                host.version, body.name, body.desc, entry, layout);
+        MethodNode stub = EntryStub.create(original, frameClass, entry, kind);
+        return new WovenMethod(stub, body, frameClass, frameBytes, awaits.size(), layout.describeFields());
+    }
+
+    private static MethodNode copy(MethodNode original) {
+        MethodNode copy = new MethodNode(Opcodes.ASM9, original.access, original.name, original.desc,
+                original.signature, original.exceptions.toArray(new String[0]));
+        original.accept(copy);
+        return copy;
+    }
+
+    private static Frame<BasicValue>[] typedFrames(String owner, MethodNode m, ClassHierarchy hierarchy) {
+        try {
+            return new Analyzer<>(new TypedInterpreter(hierarchy)).analyze(owner, m);
+        } catch (AnalyzerException e) {
+            if (e.getCause() instanceof WeaveException w) {
+                throw w;
+            }
+            throw new WeaveException("cannot analyze the method's bytecode: " + e.getMessage());
+        }
+    }
+
+    /** The receiver (unless static) and the parameters: what a call hands to the frame. */
+    static List<Type> entryTypes(String owner, MethodNode m) {
+        List<Type> entry = new ArrayList<>();
+        if ((m.access & Opcodes.ACC_STATIC) == 0) {
+            entry.add(Type.getObjectType(owner));
+        }
+        entry.addAll(List.of(Type.getArgumentTypes(m.desc)));
+        return entry;
+    }
+}

@@ -1,0 +1,43 @@
+package dev.weft.agent.weave;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.MethodNode;
+
+/** The places {@code await} cannot be woven, each with the reason users will read. */
+final class MisuseCheck {
+    private MisuseCheck() {}
+
+    /** Why no await in {@code m} can be woven, or null when the method can be a coroutine. */
+    static String methodProblem(MethodNode m) {
+        if (m.name.equals("<init>")) {
+            return "await in a constructor; move the async work to a factory method returning Future";
+        }
+        if (m.name.equals("<clinit>")) {
+            return "await in a static initializer";
+        }
+        if ((m.access & Opcodes.ACC_SYNCHRONIZED) != 0) {
+            return "await in a synchronized method; a suspended coroutine cannot hold a monitor";
+        }
+        if (CoroutineKind.of(m) == null) {
+            return "await in a method returning " + Type.getReturnType(m.desc).getClassName()
+                    + "; a method that awaits must return dev.weft.Future, CompletableFuture or CompletionStage";
+        }
+        return null;
+    }
+
+    /** The awaits reached while a {@code synchronized} block holds a monitor. */
+    static List<AbstractInsnNode> awaitsHoldingMonitors(MethodNode m, List<AbstractInsnNode> awaits) {
+        int[] depth = MonitorDepthAnalysis.of(m);
+        List<AbstractInsnNode> locked = new ArrayList<>();
+        for (AbstractInsnNode a : awaits) {
+            if (depth[m.instructions.indexOf(a)] > 0) {
+                locked.add(a);
+            }
+        }
+        return locked;
+    }
+}

@@ -1,0 +1,197 @@
+package dev.weft.agent.weave;
+
+import java.util.List;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.FieldInsnNode;
+import org.objectweb.asm.tree.FrameNode;
+import org.objectweb.asm.tree.IincInsnNode;
+import org.objectweb.asm.tree.InsnList;
+import org.objectweb.asm.tree.InsnNode;
+import org.objectweb.asm.tree.JumpInsnNode;
+import org.objectweb.asm.tree.LabelNode;
+import org.objectweb.asm.tree.LdcInsnNode;
+import org.objectweb.asm.tree.LocalVariableNode;
+import org.objectweb.asm.tree.MethodInsnNode;
+import org.objectweb.asm.tree.MethodNode;
+import org.objectweb.asm.tree.TableSwitchInsnNode;
+import org.objectweb.asm.tree.TypeInsnNode;
+import org.objectweb.asm.tree.VarInsnNode;
+
+/**
+ * Turns a normalized coroutine method into its resumable body
+ * {@code static Object m(Frame frame, Context cx)}: the original locals move up by two; a
+ * {@code tableswitch} on the frame's state, placed before every try range, restores the saved
+ * locals and jumps back into the await site; each await site polls its future and either
+ * continues with the value or saves the live locals and returns {@code SUSPENDED}.
+ */
+final class StateMachineEmitter {
+    static final int FRAME = 0;
+    static final int CX = 1;
+    private static final int SHIFT = 2;
+    private static final String OBJECT_DESC = "Ljava/lang/Object;";
+
+    private final MethodNode m;
+    private final String frameClass;
+    private final FrameLayout layout;
+    private final List<AbstractInsnNode> awaits;
+    private final int futureLocal;
+    private final LabelNode[] resumeLabels;
+
+    private StateMachineEmitter(MethodNode m, String frameClass, FrameLayout layout, List<AbstractInsnNode> awaits) {
+        this.m = m;
+        this.frameClass = frameClass;
+        this.layout = layout;
+        this.awaits = awaits;
+        this.futureLocal = m.maxLocals + SHIFT;
+        this.resumeLabels = new LabelNode[awaits.size() + 1];
+    }
+
+    /** Rewrites {@code m} in place; {@code awaits} are its await calls, site k at index k-1. */
+    static void emit(MethodNode m, String frameClass, FrameLayout layout, List<AbstractInsnNode> awaits,
+            boolean hostIsInterface) {
+        new StateMachineEmitter(m, frameClass, layout, awaits).rewrite(hostIsInterface);
+    }
+
+    private void rewrite(boolean hostIsInterface) {
+        shiftLocals();
+        for (int k = 1; k <= awaits.size(); k++) {
+            resumeLabels[k] = new LabelNode();
+            m.instructions.insertBefore(awaits.get(k - 1), awaitSite(k, awaits.get(k - 1)));
+            m.instructions.remove(awaits.get(k - 1));
+        }
+        m.instructions.insert(dispatch());
+        m.maxLocals = futureLocal + 1;
+        m.desc = "(L" + frameClass + ";L" + AwaitCalls.CONTEXT + ";)" + OBJECT_DESC;
+        m.access = Opcodes.ACC_STATIC | Opcodes.ACC_SYNTHETIC | (hostIsInterface ? Opcodes.ACC_PUBLIC : 0);
+        m.signature = null;
+        m.exceptions.clear();
+        m.parameters = null;
+        m.visibleAnnotations = null;
+        m.invisibleAnnotations = null;
+        m.visibleParameterAnnotations = null;
+        m.invisibleParameterAnnotations = null;
+        m.visibleAnnotableParameterCount = 0;
+        m.invisibleAnnotableParameterCount = 0;
+        m.visibleLocalVariableAnnotations = null;
+        m.invisibleLocalVariableAnnotations = null;
+        m.visibleTypeAnnotations = null;
+        m.invisibleTypeAnnotations = null;
+        m.annotationDefault = null;
+    }
+
+    private void shiftLocals() {
+        for (AbstractInsnNode insn : m.instructions.toArray()) {
+            if (insn instanceof VarInsnNode v) {
+                v.var += SHIFT;
+            } else if (insn instanceof IincInsnNode inc) {
+                inc.var += SHIFT;
+            } else if (insn instanceof FrameNode) {
+                m.instructions.remove(insn);
+            }
+        }
+        if (m.localVariables != null) {
+            for (LocalVariableNode lv : m.localVariables) {
+                lv.index += SHIFT;
+            }
+        }
+    }
+
+    /** Entry: jump on the state to the code that restores its locals, then into the code. */
+    private InsnList dispatch() {
+        InsnList out = new InsnList();
+        LabelNode start = new LabelNode();
+        LabelNode bad = new LabelNode();
+        LabelNode[] restore = new LabelNode[layout.stateCount()];
+        for (int s = 0; s < restore.length; s++) {
+            restore[s] = new LabelNode();
+        }
+        out.add(new VarInsnNode(Opcodes.ALOAD, FRAME));
+        out.add(new FieldInsnNode(Opcodes.GETFIELD, AwaitCalls.COROUTINE, "state", "I"));
+        out.add(new TableSwitchInsnNode(0, restore.length - 1, bad, restore));
+        out.add(bad);
+        out.add(new LdcInsnNode("Weft: " + frameClass.replace('/', '.') + " resumed in an unknown state"));
+        out.add(new MethodInsnNode(Opcodes.INVOKESTATIC, AwaitCalls.AWAIT_HELPER, "misuse",
+                "(Ljava/lang/String;)Ljava/lang/Object;", false));
+        out.add(new InsnNode(Opcodes.ARETURN));
+        for (int s = 0; s < restore.length; s++) {
+            out.add(restore[s]);
+            restoreLocals(out, s);
+            if (s > 0) {
+                out.add(new VarInsnNode(Opcodes.ALOAD, FRAME));
+                out.add(new FieldInsnNode(Opcodes.GETFIELD, AwaitCalls.COROUTINE, "awaiting", OBJECT_DESC));
+                out.add(new VarInsnNode(Opcodes.ASTORE, futureLocal));
+                out.add(new VarInsnNode(Opcodes.ALOAD, FRAME));
+                out.add(new InsnNode(Opcodes.ACONST_NULL));
+                out.add(new FieldInsnNode(Opcodes.PUTFIELD, AwaitCalls.COROUTINE, "awaiting", OBJECT_DESC));
+            }
+            out.add(new JumpInsnNode(Opcodes.GOTO, s == 0 ? start : resumeLabels[s]));
+        }
+        out.add(start);
+        return out;
+    }
+
+    private void restoreLocals(InsnList out, int state) {
+        for (FrameLayout.Slot slot : layout.slots(state)) {
+            if (slot.field() < 0) {
+                out.add(new InsnNode(Opcodes.ACONST_NULL));
+            } else {
+                out.add(new VarInsnNode(Opcodes.ALOAD, FRAME));
+                out.add(new FieldInsnNode(Opcodes.GETFIELD, frameClass, slot.fieldName(), slot.kind().desc));
+                if (slot.kind() == FrameLayout.Kind.REF && !slot.type().getDescriptor().equals(OBJECT_DESC)) {
+                    out.add(new TypeInsnNode(Opcodes.CHECKCAST, slot.type().getSort() == Type.ARRAY
+                            ? slot.type().getDescriptor() : slot.type().getInternalName()));
+                }
+            }
+            out.add(new VarInsnNode(slot.kind().storeOpcode(), slot.local() + SHIFT));
+        }
+    }
+
+    /** Poll the future; on Ready continue with its value, on Pending save and return SUSPENDED. */
+    private InsnList awaitSite(int k, AbstractInsnNode await) {
+        InsnList out = new InsnList();
+        LabelNode ready = new LabelNode();
+        if (AwaitCalls.isStageAwait(await)) {
+            out.add(new MethodInsnNode(Opcodes.INVOKESTATIC, AwaitCalls.AWAIT_HELPER, "stage",
+                    "(Ljava/util/concurrent/CompletionStage;)L" + AwaitCalls.FUTURE + ";", false));
+        }
+        out.add(new VarInsnNode(Opcodes.ASTORE, futureLocal));
+        out.add(resumeLabels[k]);
+        out.add(new VarInsnNode(Opcodes.ALOAD, futureLocal));
+        out.add(new VarInsnNode(Opcodes.ALOAD, CX));
+        out.add(new MethodInsnNode(Opcodes.INVOKESTATIC, AwaitCalls.AWAIT_HELPER, "poll",
+                "(Ljava/lang/Object;L" + AwaitCalls.CONTEXT + ";)" + OBJECT_DESC, false));
+        out.add(new InsnNode(Opcodes.DUP));
+        out.add(new FieldInsnNode(Opcodes.GETSTATIC, AwaitCalls.COROUTINE, "SUSPENDED", OBJECT_DESC));
+        out.add(new JumpInsnNode(Opcodes.IF_ACMPNE, ready));
+        out.add(new InsnNode(Opcodes.POP));
+        saveLocals(out, k);
+        out.add(new VarInsnNode(Opcodes.ALOAD, FRAME));
+        out.add(new VarInsnNode(Opcodes.ALOAD, futureLocal));
+        out.add(new FieldInsnNode(Opcodes.PUTFIELD, AwaitCalls.COROUTINE, "awaiting", OBJECT_DESC));
+        out.add(new VarInsnNode(Opcodes.ALOAD, FRAME));
+        out.add(new LdcInsnNode(k));
+        out.add(new FieldInsnNode(Opcodes.PUTFIELD, AwaitCalls.COROUTINE, "state", "I"));
+        out.add(new FieldInsnNode(Opcodes.GETSTATIC, AwaitCalls.COROUTINE, "SUSPENDED", OBJECT_DESC));
+        out.add(new InsnNode(Opcodes.ARETURN));
+        out.add(ready);
+        return out;
+    }
+
+    private void saveLocals(InsnList out, int state) {
+        for (FrameLayout.Slot slot : layout.slots(state)) {
+            if (slot.field() >= 0) {
+                out.add(new VarInsnNode(Opcodes.ALOAD, FRAME));
+                out.add(new VarInsnNode(slot.kind().loadOpcode, slot.local() + SHIFT));
+                out.add(new FieldInsnNode(Opcodes.PUTFIELD, frameClass, slot.fieldName(), slot.kind().desc));
+            }
+        }
+        // a frame must not keep alive what this state no longer needs
+        for (int f = layout.referenceFieldsUsed(state); f < layout.fieldCount(FrameLayout.Kind.REF); f++) {
+            out.add(new VarInsnNode(Opcodes.ALOAD, FRAME));
+            out.add(new InsnNode(Opcodes.ACONST_NULL));
+            out.add(new FieldInsnNode(Opcodes.PUTFIELD, frameClass, FrameLayout.Kind.REF.field(f), OBJECT_DESC));
+        }
+    }
+}
