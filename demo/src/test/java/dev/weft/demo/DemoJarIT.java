@@ -1,0 +1,66 @@
+package dev.weft.demo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** Runs the built jar exactly as the README does: {@code java -jar demo/target/weft-demo.jar}, no flags. */
+class DemoJarIT {
+    private record Run(int exit, String out) {}
+
+    private static Run demo(String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", "target/weft-demo.jar"));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "demo did not finish");
+        return new Run(p.exitValue(), new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+    }
+
+    private static double timeOf(String out, String line) {
+        Matcher m = Pattern.compile("\\[\\s*([0-9.]+)\\] " + Pattern.quote(line)).matcher(out);
+        assertTrue(m.find(), "missing line '" + line + "' in:\n" + out);
+        return Double.parseDouble(m.group(1));
+    }
+
+    @Test
+    void fullTourRunsWithNoFlags() throws Exception {
+        Run r = demo("--scale", "0.05");
+        assertEquals(0, r.exit(), r.out());
+        String out = r.out();
+        assertTrue(out.indexOf("Hello, Weft!") < out.indexOf("spawned a task")
+                && out.indexOf("spawned a task") < out.indexOf("hello again"), out);
+        assertTrue(out.contains("its frame fields: [int i0, Object a0, Object a1]; 3 states"), out);
+        assertTrue(out.indexOf("dance step 1") < out.indexOf("learned it"), "dances while learning:\n" + out);
+    }
+
+    @Test
+    void concurrentTasksOverlapAndSequentialOnesAddUp() throws Exception {
+        Run r = demo("join", "--scale", "0.1");
+        assertEquals(0, r.exit(), r.out());
+        double sequential = timeOf(r.out(), "sequential: second (2 units) done");
+        double concurrent = timeOf(r.out(), "concurrent: second (2 units) done");
+        assertTrue(sequential >= 3.0 && concurrent >= 2.0, r.out());
+        double ratio = sequential / concurrent;
+        assertTrue(ratio > 1.2 && ratio < 1.8, "sequential/concurrent = " + ratio + "\n" + r.out());
+        assertTrue(r.out().contains("(weft-single-"), "ran on the single-threaded executor:\n" + r.out());
+    }
+
+    @Test
+    void helpAndUnknownSubcommands() throws Exception {
+        Run help = demo("--help");
+        assertEquals(0, help.exit());
+        assertTrue(help.out().contains("usage: java -jar weft-demo.jar"), help.out());
+        Run bad = demo("dance-party");
+        assertEquals(2, bad.exit(), bad.out());
+        assertTrue(bad.out().contains("unknown subcommand 'dance-party'"), bad.out());
+    }
+}
