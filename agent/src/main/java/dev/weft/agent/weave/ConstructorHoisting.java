@@ -10,29 +10,38 @@ import org.objectweb.asm.tree.InsnNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.TypeInsnNode;
+import org.objectweb.asm.tree.VarInsnNode;
 import org.objectweb.asm.tree.analysis.Analyzer;
 import org.objectweb.asm.tree.analysis.AnalyzerException;
 import org.objectweb.asm.tree.analysis.BasicInterpreter;
 import org.objectweb.asm.tree.analysis.BasicValue;
 import org.objectweb.asm.tree.analysis.Frame;
+import org.objectweb.asm.tree.analysis.Interpreter;
 
 /**
  * For {@code new X(..., await(f), ...)}: an uninitialized object cannot be saved in a frame, so
- * the {@code new; dup} pair is moved from before the arguments to just before the constructor
- * call, with the evaluated arguments parked in fresh locals in between.
+ * the allocation is moved from before the arguments to just before the constructor call, with the
+ * evaluated arguments parked in fresh locals in between.
+ *
+ * <p>The uninitialized object is tracked by a data-flow analysis rather than by instruction
+ * shape: usually it is {@code new; dup} on the stack, but javac also stores it into locals and
+ * reloads it (it empties the stack before a switch expression that contains a {@code try}). Every
+ * copy of it (the {@code dup}, those stores and loads) is removed along with the {@code new}.
  */
 final class ConstructorHoisting {
     private ConstructorHoisting() {}
 
-    private record Allocation(TypeInsnNode newInsn, AbstractInsnNode dup, MethodInsnNode init, Frame<BasicValue> atInit) {}
+    /** An object between its {@code new} and its constructor call, with an await reached in between. */
+    private record Allocation(TypeInsnNode newInsn, List<AbstractInsnNode> copies, MethodInsnNode init,
+            Frame<BasicValue> atInit) {}
 
     static void apply(String owner, MethodNode m) {
-        Frame<BasicValue>[] frames = analyze(owner, m);
+        Frame<BasicValue>[] frames = analyzeAllocations(owner, m);
         List<Allocation> spanning = new ArrayList<>();
         InsnList insns = m.instructions;
         for (int i = 0; i < insns.size(); i++) {
             if (insns.get(i).getOpcode() == Opcodes.NEW && frames[i] != null) {
-                Allocation a = match(insns, frames, i);
+                Allocation a = match(insns, frames, (TypeInsnNode) insns.get(i));
                 if (a != null) {
                     spanning.add(a);
                 }
@@ -43,29 +52,44 @@ final class ConstructorHoisting {
         }
     }
 
-    /** The allocation starting at {@code i} if an await lies between its {@code new} and {@code <init>}. */
-    private static Allocation match(InsnList insns, Frame<BasicValue>[] frames, int i) {
-        TypeInsnNode newInsn = (TypeInsnNode) insns.get(i);
-        int depth = frames[i].getStackSize();
+    /** The allocation made by {@code newInsn} if an await is reached while its object is uninitialized. */
+    private static Allocation match(InsnList insns, Frame<BasicValue>[] frames, TypeInsnNode newInsn) {
         boolean awaits = false;
-        for (int j = i + 1; j < insns.size(); j++) {
+        MethodInsnNode init = null;
+        Frame<BasicValue> atInit = null;
+        List<AbstractInsnNode> copies = new ArrayList<>();
+        for (int j = 0; j < insns.size(); j++) {
+            Frame<BasicValue> f = frames[j];
             AbstractInsnNode insn = insns.get(j);
+            if (f == null || !holds(f, newInsn)) {
+                continue;
+            }
             awaits |= AwaitCalls.isAwait(insn);
-            if (insn instanceof MethodInsnNode call && call.getOpcode() == Opcodes.INVOKESPECIAL
-                    && call.name.equals("<init>") && call.owner.equals(newInsn.desc) && frames[j] != null
-                    && frames[j].getStackSize() == depth + 2 + Type.getArgumentTypes(call.desc).length) {
-                if (!awaits) {
-                    return null;
+            int op = insn.getOpcode();
+            if (op == Opcodes.DUP || op == Opcodes.ASTORE) {
+                if (isUninitialized(f.getStack(f.getStackSize() - 1), newInsn)) {
+                    copies.add(insn);
                 }
-                AbstractInsnNode dup = newInsn.getNext();
-                if (dup == null || dup.getOpcode() != Opcodes.DUP) {
-                    throw new WeaveException("new " + newInsn.desc.replace('/', '.')
-                            + "(...) with an await in its arguments is compiled in an unexpected shape (no dup after new)");
+            } else if (op == Opcodes.ALOAD) {
+                if (isUninitialized(f.getLocal(((VarInsnNode) insn).var), newInsn)) {
+                    copies.add(insn);
                 }
-                return new Allocation(newInsn, dup, call, frames[j]);
+            } else if (insn instanceof MethodInsnNode call && op == Opcodes.INVOKESPECIAL && call.name.equals("<init>")) {
+                int args = Type.getArgumentTypes(call.desc).length;
+                if (isUninitialized(f.getStack(f.getStackSize() - 1 - args), newInsn)) {
+                    if (init != null) {
+                        throw new WeaveException("new " + newInsn.desc.replace('/', '.')
+                                + "(...) with an await in its arguments is compiled in an unexpected shape (two constructor calls)");
+                    }
+                    init = call;
+                    atInit = f;
+                }
             }
         }
-        return null;
+        if (!awaits || init == null) {
+            return null;
+        }
+        return new Allocation(newInsn, copies, init, atInit);
     }
 
     private static void hoist(MethodNode m, Allocation a) {
@@ -86,7 +110,28 @@ final class ConstructorHoisting {
         }
         m.instructions.insertBefore(a.init(), before);
         m.instructions.remove(a.newInsn());
-        m.instructions.remove(a.dup());
+        for (AbstractInsnNode copy : a.copies()) {
+            m.instructions.remove(copy);
+        }
+    }
+
+    /** Whether the object allocated by {@code newInsn} is, still uninitialized, in {@code f}'s locals or stack. */
+    private static boolean holds(Frame<BasicValue> f, TypeInsnNode newInsn) {
+        for (int i = 0; i < f.getLocals(); i++) {
+            if (isUninitialized(f.getLocal(i), newInsn)) {
+                return true;
+            }
+        }
+        for (int i = 0; i < f.getStackSize(); i++) {
+            if (isUninitialized(f.getStack(i), newInsn)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isUninitialized(BasicValue v, TypeInsnNode newInsn) {
+        return v instanceof Uninitialized u && u.newInsn == newInsn;
     }
 
     static Frame<BasicValue>[] analyze(String owner, MethodNode m) {
@@ -94,6 +139,104 @@ final class ConstructorHoisting {
             return new Analyzer<>(new BasicInterpreter()).analyze(owner, m);
         } catch (AnalyzerException e) {
             throw new WeaveException("cannot analyze the method's bytecode: " + e.getMessage());
+        }
+    }
+
+    /** Frames in which the object of each {@code new} is marked until its constructor call, as the JVM verifier does. */
+    private static Frame<BasicValue>[] analyzeAllocations(String owner, MethodNode m) {
+        Analyzer<BasicValue> analyzer = new Analyzer<>(new AllocationInterpreter()) {
+            @Override
+            protected Frame<BasicValue> newFrame(int numLocals, int numStack) {
+                return new AllocationFrame(numLocals, numStack);
+            }
+
+            @Override
+            protected Frame<BasicValue> newFrame(Frame<? extends BasicValue> frame) {
+                AllocationFrame copy = new AllocationFrame(frame.getLocals(), frame.getMaxStackSize());
+                copy.init(frame);
+                return copy;
+            }
+        };
+        try {
+            return analyzer.analyze(owner, m);
+        } catch (AnalyzerException e) {
+            throw new WeaveException("cannot analyze the method's bytecode: " + e.getMessage());
+        }
+    }
+
+    /** The value of a {@code new} before its constructor ran; equal only to itself. */
+    private static final class Uninitialized extends BasicValue {
+        final TypeInsnNode newInsn;
+
+        Uninitialized(TypeInsnNode newInsn) {
+            super(Type.getObjectType(newInsn.desc));
+            this.newInsn = newInsn;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o == this;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(this);
+        }
+    }
+
+    /** Gives each {@code new} its own {@link Uninitialized} value; copies keep it. */
+    private static final class AllocationInterpreter extends BasicInterpreter {
+        AllocationInterpreter() {
+            super(Opcodes.ASM9);
+        }
+
+        @Override
+        public BasicValue newOperation(AbstractInsnNode insn) throws AnalyzerException {
+            if (insn.getOpcode() == Opcodes.NEW) {
+                return new Uninitialized((TypeInsnNode) insn);
+            }
+            return super.newOperation(insn);
+        }
+
+        @Override
+        public BasicValue merge(BasicValue a, BasicValue b) {
+            if (a == b) {
+                return a;
+            }
+            if (a instanceof Uninitialized || b instanceof Uninitialized) {
+                return BasicValue.UNINITIALIZED_VALUE; // the verifier allows no such merge to be used
+            }
+            return super.merge(a, b);
+        }
+    }
+
+    /** After a constructor call, every copy of its receiver becomes an ordinary, initialized value. */
+    private static final class AllocationFrame extends Frame<BasicValue> {
+        AllocationFrame(int numLocals, int numStack) {
+            super(numLocals, numStack);
+        }
+
+        @Override
+        public void execute(AbstractInsnNode insn, Interpreter<BasicValue> interpreter) throws AnalyzerException {
+            BasicValue receiver = null;
+            if (insn instanceof MethodInsnNode call && call.getOpcode() == Opcodes.INVOKESPECIAL
+                    && call.name.equals("<init>")) {
+                receiver = getStack(getStackSize() - 1 - Type.getArgumentTypes(call.desc).length);
+            }
+            super.execute(insn, interpreter);
+            if (receiver instanceof Uninitialized u) {
+                BasicValue initialized = new BasicValue(u.getType());
+                for (int i = 0; i < getLocals(); i++) {
+                    if (getLocal(i) == u) {
+                        setLocal(i, initialized);
+                    }
+                }
+                for (int i = 0; i < getStackSize(); i++) {
+                    if (getStack(i) == u) {
+                        setStack(i, initialized);
+                    }
+                }
+            }
         }
     }
 }
