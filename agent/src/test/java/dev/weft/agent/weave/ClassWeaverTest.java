@@ -47,7 +47,7 @@ class ClassWeaverTest {
         assertEquals(20, Async.blockOn(f));
         Method wide = host.getDeclaredMethod("wide", Future.class, long.class, double.class);
         wide.setAccessible(true);
-        assertEquals(1_000_000_000_007L, Async.blockOn((Future<?>) wide.invoke(null, pendingOnce(500_000_000L), 7L, 2.0)));
+        assertEquals(1_000_000_007L, Async.blockOn((Future<?>) wide.invoke(null, pendingOnce(500_000_000L), 7L, 2.0)));
     }
 
     @Test
