@@ -63,11 +63,11 @@ public final class Reactor {
     }
 
     /**
-     * Linked timers, as of the reactor's last pass; exact when read through {@link #execute} on the
-     * reactor thread. Tests use it to see that cancelled timers leave the wheel.
+     * Timers in the wheel: exact on the reactor thread (inside {@link #execute}), elsewhere as of
+     * the reactor's last pass. Tests use it to see that cancelled timers leave the wheel.
      */
     public int timerCount() {
-        return timerCount;
+        return Thread.currentThread() == thread ? wheel.size() : timerCount;
     }
 
     /** Runs {@code r} on the reactor thread after everything queued before it. {@code r} must not block. */
