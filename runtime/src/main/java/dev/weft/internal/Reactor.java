@@ -28,6 +28,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class Reactor {
     private static final System.Logger LOG = System.getLogger("dev.weft.reactor");
     private static final AtomicInteger COUNT = new AtomicInteger();
+    private static final int DRAIN_BUDGET = 4096;
     private static final long TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
 
     private static final class Shared {
@@ -138,8 +139,9 @@ public final class Reactor {
     }
 
     private void drainQueue() {
+        // A budget, so a thread that keeps queueing timers cannot keep due timers from firing.
         Object o;
-        while ((o = queue.poll()) != null) {
+        for (int budget = DRAIN_BUDGET; budget > 0 && (o = queue.poll()) != null; budget--) {
             if (o instanceof TimerEntry e) {
                 int s = e.state();
                 if (s == TimerEntry.ARMED && e.slot < 0) {
