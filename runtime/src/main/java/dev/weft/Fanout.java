@@ -95,7 +95,9 @@ final class Fanout<T> {
                 return c.id;
             }
         }
-        cx.waker().wake();
+        if (!ready.isEmpty()) {
+            cx.waker().wake(); // out of budget with children still woken: come back for them
+        }
         return PENDING;
     }
 

@@ -83,6 +83,7 @@ public final class Join {
         private final boolean failFast;
         private final Function<Object[], R> result;
         private Throwable firstFailure;
+        private boolean finished;
 
         AllOf(List<? extends Future<?>> futures, boolean failFast, Function<Object[], R> result) {
             this.outputs = new Object[futures.size()];
@@ -95,12 +96,16 @@ public final class Join {
 
         @Override
         public Poll<R> poll(Context cx) {
+            if (finished) {
+                throw new IllegalStateException("join polled after it finished");
+            }
             for (;;) {
                 int id = children.pollNext(cx);
                 if (id == Fanout.PENDING) {
                     return Poll.pending();
                 }
                 if (id == Fanout.EMPTY) {
+                    finished = true;
                     if (firstFailure != null) {
                         throw Throw.unchecked(firstFailure);
                     }
@@ -110,6 +115,7 @@ public final class Join {
                 if (failed == null) {
                     outputs[id] = children.output;
                 } else if (failFast) {
+                    finished = true;
                     children.cancelAll();
                     throw Throw.unchecked(failed);
                 } else if (firstFailure == null) {
