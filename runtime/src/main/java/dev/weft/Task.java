@@ -177,6 +177,17 @@ final class Task<T> extends TaskOutcome<T> implements Waker, JoinHandle<T>, Runn
     }
 
     private void dropFuture() {
+        Future<T> dropped = future;
         future = null;
+        // the future may hold a timer, a lock-queue place or a channel slot; a throwing cancel
+        // must not stop the cancellation from being published to joiners
+        if (dropped instanceof Cancellable c) {
+            try {
+                c.cancel();
+            } catch (Throwable t) {
+                Thread me = Thread.currentThread();
+                me.getUncaughtExceptionHandler().uncaughtException(me, t);
+            }
+        }
     }
 }
