@@ -132,7 +132,7 @@ public final class Reactor {
             selector.select(this::onReady);
         } else {
             long waitNanos = origin + next * TICK_NANOS - System.nanoTime();
-            long waitMillis = (waitNanos + TICK_NANOS - 1) / TICK_NANOS;
+            long waitMillis = Math.min((waitNanos + TICK_NANOS - 1) / TICK_NANOS, Integer.MAX_VALUE);
             if (waitMillis <= 0) {
                 selector.selectNow(this::onReady);
             } else {
