@@ -60,6 +60,18 @@ class TimerTest {
     }
 
     @Test
+    void theLongestPossibleSleepWaitsInsteadOfOverflowing() {
+        int before = timersInWheel();
+        CountingWaker w = new CountingWaker();
+        Sleep s = (Sleep) Timer.sleep(Duration.ofNanos(Long.MAX_VALUE));
+        assertTrue(s.poll(Context.of(w)).isPending());
+        assertEquals(before + 1, timersInWheel(), "still waiting after the reactor saw it");
+        assertEquals(0, w.wakes.get());
+        assertTrue(s.cancel());
+        assertEquals(before, timersInWheel());
+    }
+
+    @Test
     void zeroSleepIsReadyAtOnceWithoutATimer() {
         assertTrue(Timer.sleep(Duration.ZERO).poll(Context.of(() -> {})).isReady());
     }

@@ -85,9 +85,13 @@ public final class Reactor {
     }
 
     void addTimer(TimerEntry e, long nanos) {
+        // Saturate instead of overflowing: an absurdly long sleep must wait ~292 years, not fire now.
+        long deadline = System.nanoTime() - origin + nanos;
+        if (deadline < 0) {
+            deadline = Long.MAX_VALUE - TICK_NANOS;
+        }
         // Round up: a deadline inside tick t is due when tick t+1 begins, so no timer fires early.
-        long deadline = System.nanoTime() + nanos - origin;
-        e.deadlineTick = Math.max(1, Math.floorDiv(deadline + TICK_NANOS - 1, TICK_NANOS));
+        e.deadlineTick = Math.max(1, (deadline + TICK_NANOS - 1) / TICK_NANOS);
         queue.add(e);
         wakeup();
     }
@@ -128,7 +132,7 @@ public final class Reactor {
             selector.select(this::onReady);
         } else {
             long waitNanos = origin + next * TICK_NANOS - System.nanoTime();
-            long waitMillis = (waitNanos + TICK_NANOS - 1) / TICK_NANOS;
+            long waitMillis = Math.min((waitNanos + TICK_NANOS - 1) / TICK_NANOS, Integer.MAX_VALUE);
             if (waitMillis <= 0) {
                 selector.selectNow(this::onReady);
             } else {

@@ -58,10 +58,11 @@ public abstract class TimerEntry {
      * @throws IllegalStateException if the entry was armed before
      */
     protected final void arm(Reactor reactor, long nanos, Waker waker) {
-        this.waker = waker;
         if (!STATE.compareAndSet(this, IDLE, ARMED)) {
             throw new IllegalStateException("timer armed twice");
         }
+        // Safe after the CAS: the reactor cannot fire the entry before addTimer queues it.
+        this.waker = waker;
         reactor.addTimer(this, nanos);
     }
 

@@ -85,7 +85,7 @@ public final class TcpListener implements AutoCloseable {
         return channel.getLocalAddress();
     }
 
-    /** Whether {@link #close()} was called. */
+    /** Whether {@link #close()} was called. <pre>{@code if (!l.isClosed()) l.close(); }</pre> */
     public boolean isClosed() {
         return reg.isClosed();
     }
@@ -93,6 +93,8 @@ public final class TcpListener implements AutoCloseable {
     /**
      * Stops listening. A pending accept is woken and fails with a {@link SocketException}.
      * Idempotent.
+     *
+     * <pre>{@code try (TcpListener l = TcpListener.bind(addr)) { ... } }</pre>
      *
      * @throws UncheckedIOException in the rare case the operating system reports a close failure
      */

@@ -58,6 +58,8 @@ public final class TcpStream implements AutoCloseable {
     /**
      * A future that connects to {@code remote} when first polled. It fails with the connect's
      * {@link IOException} (a {@link java.net.ConnectException} when the connection is refused).
+     *
+     * <pre>{@code TcpStream s = await(TcpStream.connect(new InetSocketAddress("127.0.0.1", 8080))); }</pre>
      */
     public static Future<TcpStream> connect(SocketAddress remote) {
         return new ConnectFuture(Objects.requireNonNull(remote, "remote"));
@@ -67,6 +69,12 @@ public final class TcpStream implements AutoCloseable {
      * A future that reads at least one byte into {@code dst} and completes with the count, or with
      * -1 at end of stream (the peer shut down or closed its side). With no room left in
      * {@code dst} it completes with 0 at once.
+     *
+     * <pre>{@code
+     * ByteBuffer buf = ByteBuffer.allocate(4096);
+     * int n = await(s.read(buf));
+     * if (n < 0) { ... end of stream ... }
+     * }</pre>
      */
     public Future<Integer> read(ByteBuffer dst) {
         return new ReadFuture(this, Objects.requireNonNull(dst, "dst"));
@@ -75,12 +83,18 @@ public final class TcpStream implements AutoCloseable {
     /**
      * A future that writes some of {@code src} (at least one byte, if it has any) and completes
      * with the count. Pending while the send buffer is full.
+     *
+     * <pre>{@code int sent = await(s.write(buf)); // buf.position() moved by sent }</pre>
      */
     public Future<Integer> write(ByteBuffer src) {
         return new WriteFuture<>(this, Objects.requireNonNull(src, "src"), false);
     }
 
-    /** A future that writes all of {@code src}, waiting for room as often as needed. */
+    /**
+     * A future that writes all of {@code src}, waiting for room as often as needed.
+     *
+     * <pre>{@code await(s.writeAll(ByteBuffer.wrap(bytes))); }</pre>
+     */
     public Future<Void> writeAll(ByteBuffer src) {
         return new WriteFuture<>(this, Objects.requireNonNull(src, "src"), true);
     }
@@ -122,7 +136,7 @@ public final class TcpStream implements AutoCloseable {
         return channel.getRemoteAddress();
     }
 
-    /** Whether {@link #close()} was called. */
+    /** Whether {@link #close()} was called. <pre>{@code if (!s.isClosed()) s.close(); }</pre> */
     public boolean isClosed() {
         return reg.isClosed();
     }
