@@ -1,7 +1,6 @@
 package dev.weft;
 
 import dev.weft.internal.Reactor;
-import dev.weft.internal.Releasable;
 import dev.weft.internal.TimerEntry;
 import java.util.concurrent.CancellationException;
 
@@ -20,7 +19,7 @@ import java.util.concurrent.CancellationException;
  * cancelled            poll             cancelled            throws CancellationException
  * </pre>
  */
-final class Sleep extends TimerEntry implements Future<Void>, Releasable {
+final class Sleep extends TimerEntry implements Future<Void>, Cancellable {
     private final long nanos;
 
     Sleep(long nanos) {
@@ -48,7 +47,12 @@ final class Sleep extends TimerEntry implements Future<Void>, Releasable {
      * @return true if the sleep had not fired yet
      */
     @Override
-    public boolean cancel() {
+    public void cancel() {
+        release();
+    }
+
+    /** Releases the timer; true if it had not fired or been released yet. */
+    boolean release() {
         return disarm(Reactor.shared());
     }
 

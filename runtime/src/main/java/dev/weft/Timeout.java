@@ -1,7 +1,6 @@
 package dev.weft;
 
 import dev.weft.internal.Reactor;
-import dev.weft.internal.Releasable;
 import dev.weft.internal.TimerEntry;
 import java.time.Duration;
 import java.util.concurrent.CancellationException;
@@ -22,7 +21,7 @@ import java.util.concurrent.CancellationException;
  * cancelled    poll                                cancelled   CancellationException
  * </pre>
  */
-final class Timeout<T> extends TimerEntry implements Future<T>, Releasable {
+final class Timeout<T> extends TimerEntry implements Future<T>, Cancellable {
     private final Duration limit;
     private Future<T> inner; // null once done or cancelled
 
@@ -76,7 +75,12 @@ final class Timeout<T> extends TimerEntry implements Future<T>, Releasable {
 
     /** Cancels the inner future and the timer. */
     @Override
-    public boolean cancel() {
+    public void cancel() {
+        release();
+    }
+
+    /** Releases both timers; true if this call stopped a timeout still running. */
+    boolean release() {
         Future<T> f = inner;
         inner = null;
         boolean stopped = disarm(Reactor.shared());
@@ -89,8 +93,8 @@ final class Timeout<T> extends TimerEntry implements Future<T>, Releasable {
     private static void cancelInner(Future<?> f) {
         if (f instanceof JoinHandle<?> h) {
             h.cancel();
-        } else if (f instanceof Releasable r) {
-            r.cancel();
+        } else {
+            Cancellable.cancel(f);
         }
     }
 

@@ -52,8 +52,8 @@ class TimerTest {
         Context cx = Context.of(w);
         assertTrue(s.poll(cx).isPending());
         assertEquals(before + 1, timersInWheel());
-        assertTrue(s.cancel());
-        assertFalse(s.cancel(), "a second cancel reports nothing left to cancel");
+        assertTrue(s.release());
+        assertFalse(s.release(), "a second cancel reports nothing left to cancel");
         assertEquals(before, timersInWheel());
         assertThrows(CancellationException.class, () -> s.poll(cx));
         assertEquals(0, w.wakes.get(), "a cancelled sleep never wakes");
@@ -67,7 +67,7 @@ class TimerTest {
         assertTrue(s.poll(Context.of(w)).isPending());
         assertEquals(before + 1, timersInWheel(), "still waiting after the reactor saw it");
         assertEquals(0, w.wakes.get());
-        assertTrue(s.cancel());
+        assertTrue(s.release());
         assertEquals(before, timersInWheel());
     }
 
@@ -91,7 +91,7 @@ class TimerTest {
         TimeoutException e = assertThrows(TimeoutException.class,
                 () -> Async.blockOn(Timer.timeout(inner, Duration.ofMillis(20))));
         assertEquals(Duration.ofMillis(20), e.duration());
-        assertFalse(inner.cancel(), "the timeout already cancelled the inner sleep");
+        assertFalse(inner.release(), "the timeout already cancelled the inner sleep");
         assertEquals(before, timersInWheel(), "neither the inner timer nor the timeout's own is left");
     }
 
@@ -136,7 +136,7 @@ class TimerTest {
         Future<Void> t = Timer.timeout(inner, Duration.ofHours(2));
         assertTrue(t.poll(Context.of(() -> {})).isPending());
         assertEquals(before + 2, timersInWheel());
-        assertTrue(((dev.weft.Timeout<Void>) t).cancel());
+        assertTrue(((dev.weft.Timeout<Void>) t).release());
         assertEquals(before, timersInWheel());
     }
 }

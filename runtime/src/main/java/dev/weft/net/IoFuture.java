@@ -1,9 +1,9 @@
 package dev.weft.net;
 
 import dev.weft.Context;
+import dev.weft.Cancellable;
 import dev.weft.Future;
 import dev.weft.Poll;
-import dev.weft.internal.Releasable;
 import java.io.IOException;
 import java.net.SocketException;
 import java.nio.channels.ClosedChannelException;
@@ -25,7 +25,7 @@ import java.util.concurrent.CancellationException;
  * CANCELLED   poll                                CANCELLED   CancellationException
  * </pre>
  */
-abstract class IoFuture<T> implements Future<T>, Releasable {
+abstract class IoFuture<T> implements Future<T>, Cancellable {
     private static final byte LIVE = 0;
     private static final byte DONE = 1;
     private static final byte CANCELLED = 2;
@@ -66,7 +66,12 @@ abstract class IoFuture<T> implements Future<T>, Releasable {
     abstract void release();
 
     @Override
-    public final boolean cancel() {
+    public final void cancel() {
+        stop();
+    }
+
+    /** Gives the registration's waker slot back; true if this call stopped a pending operation. */
+    final boolean stop() {
         if (state != LIVE) {
             return false;
         }

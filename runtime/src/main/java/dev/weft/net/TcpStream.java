@@ -34,7 +34,7 @@ import java.util.Objects;
  * read and one write may be pending at a time (one task reading while another writes is fine).
  * Failures are the socket's {@link IOException}s, thrown unchanged from {@code await}: a refused
  * connection, a reset by the peer, or a {@link SocketException} for an operation on (or pending
- * during) a {@link #close()}. Each future also has a public {@code boolean cancel()} that gives
+ * during) a {@link #close()}. Each future also has a public {@code cancel()} ({@link dev.weft.Cancellable}) that gives
  * back its place in the reactor; {@code Timer.timeout} calls it.
  */
 public final class TcpStream implements AutoCloseable {
