@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
 
 /**
  * Superclass and interface facts read from class files as resources of the host's class loader,
@@ -18,7 +19,7 @@ public final class ClassHierarchy {
     private static final String OBJECT = "java/lang/Object";
 
     /** What the weave needs to know about one class. */
-    record Info(String superName, boolean isInterface) {}
+    record Info(String superName, boolean isInterface, boolean isPublic) {}
 
     private final ClassLoader loader;
     private final Map<String, Info> cache = new ConcurrentHashMap<>();
@@ -28,8 +29,12 @@ public final class ClassHierarchy {
     }
 
     /** Registers a class whose bytes are at hand (the one being woven, which is not yet a resource). */
-    void add(String name, String superName, boolean isInterface) {
-        cache.put(name, new Info(superName, isInterface));
+    void add(String name, String superName, int access) {
+        cache.put(name, info(superName, access));
+    }
+
+    private static Info info(String superName, int access) {
+        return new Info(superName, (access & Opcodes.ACC_INTERFACE) != 0, (access & Opcodes.ACC_PUBLIC) != 0);
     }
 
     Info info(String name) {
@@ -50,7 +55,7 @@ public final class ClassHierarchy {
                         + " to compute stack-map frames");
             }
             ClassReader reader = new ClassReader(in);
-            return new Info(reader.getSuperName(), (reader.getAccess() & Opcodes.ACC_INTERFACE) != 0);
+            return info(reader.getSuperName(), reader.getAccess());
         } catch (IOException e) {
             throw new WeaveException("cannot read the class file of " + name.replace('/', '.') + ": " + e);
         }
@@ -74,6 +79,34 @@ public final class ClassHierarchy {
             }
         }
         return OBJECT;
+    }
+
+    /**
+     * Whether code in class {@code from} may name {@code type} in a {@code checkcast}: the JVM
+     * checks access there, so a public method returning a package-private class, or the common
+     * superclass of two branches (StringBuilder and StringBuffer meet at the package-private
+     * AbstractStringBuilder), gives values that code elsewhere holds but cannot cast to. Module
+     * exports are not checked; types reached that way come from exported signatures.
+     */
+    boolean isNameableFrom(Type type, String from) {
+        Type t = type.getSort() == Type.ARRAY ? type.getElementType() : type;
+        if (t.getSort() != Type.OBJECT) {
+            return true;
+        }
+        String name = t.getInternalName();
+        if (packageOf(name).equals(packageOf(from))) {
+            return true;
+        }
+        try {
+            return info(name).isPublic();
+        } catch (WeaveException noClassFile) {
+            return true; // a class with no class file to read (generated at run time): cast to it as before
+        }
+    }
+
+    private static String packageOf(String internalName) {
+        int slash = internalName.lastIndexOf('/');
+        return slash < 0 ? "" : internalName.substring(0, slash);
     }
 
     private List<String> superChain(String name) {

@@ -5,7 +5,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.objectweb.asm.ClassReader;
-import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.MethodNode;
@@ -43,7 +42,7 @@ public final class ClassWeaver {
 
     private Result run(byte[] classFile) {
         new ClassReader(classFile).accept(host, 0);
-        hierarchy.add(host.name, host.superName, (host.access & Opcodes.ACC_INTERFACE) != 0);
+        hierarchy.add(host.name, host.superName, host.access);
         List<MethodNode> methods = new ArrayList<>(host.methods);
         for (MethodNode m : methods) {
             weaveMethod(m);

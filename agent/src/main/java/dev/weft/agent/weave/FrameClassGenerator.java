@@ -33,6 +33,10 @@ final class FrameClassGenerator {
                 cw.visitField(Opcodes.ACC_PUBLIC, kind.field(i), kind.desc, null, null).visitEnd();
             }
         }
+        List<String> exact = layout.exactFieldDescs();
+        for (int i = 0; i < exact.size(); i++) {
+            cw.visitField(Opcodes.ACC_PUBLIC, FrameLayout.EXACT_PREFIX + i, exact.get(i), null, null).visitEnd();
+        }
         constructor(cw, frameClass, entry, layout);
         resume(cw, host, hostIsInterface, bodyName, bodyDesc);
         cw.visitEnd();
@@ -54,7 +58,7 @@ final class FrameClassGenerator {
             FrameLayout.Slot slot = slots.get(i);
             mv.visitVarInsn(Opcodes.ALOAD, 0);
             mv.visitVarInsn(entry.get(i).getOpcode(Opcodes.ILOAD), arg);
-            mv.visitFieldInsn(Opcodes.PUTFIELD, frameClass, slot.fieldName(), slot.kind().desc);
+            mv.visitFieldInsn(Opcodes.PUTFIELD, frameClass, slot.fieldName(), slot.fieldDesc());
             arg += entry.get(i).getSize();
         }
         mv.visitInsn(Opcodes.RETURN);

@@ -3,8 +3,10 @@ package dev.weft.agent.weave;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.analysis.BasicValue;
@@ -43,57 +45,79 @@ final class FrameLayout {
 
     /**
      * One saved local: its index in the original method, its kind, its exact type (for the cast
-     * on restore), and its field number, or -1 for a local that is always null there.
+     * on restore), and its field number, or -1 for a local that is always null there. An
+     * {@code exact} slot holds a reference whose class the host cannot name in a {@code checkcast}
+     * (IllegalAccessError); it gets a field declared with that very type instead of
+     * {@code Object}, so {@code getfield} yields the type with no cast (descriptors are not
+     * access-checked). Exact fields are numbered apart ({@code x0, x1...}) and reused across
+     * states by type.
      */
-    record Slot(int local, Kind kind, Type type, int field) {
+    record Slot(int local, Kind kind, Type type, int field, boolean exact) {
         String fieldName() {
-            return kind.field(field);
+            return exact ? EXACT_PREFIX + field : kind.field(field);
+        }
+
+        String fieldDesc() {
+            return exact ? type.getDescriptor() : kind.desc;
+        }
+
+        /** Whether the value read from an {@code Object} field must be cast back to {@link #type}. */
+        boolean needsCast() {
+            return !exact && kind == Kind.REF && !type.getDescriptor().equals("Ljava/lang/Object;");
         }
     }
 
+    static final String EXACT_PREFIX = "x";
+
     private final List<List<Slot>> states;
     private final Map<Kind, Integer> fieldCounts;
+    private final List<String> exactDescs;
 
-    private FrameLayout(List<List<Slot>> states, Map<Kind, Integer> fieldCounts) {
+    private FrameLayout(List<List<Slot>> states, Map<Kind, Integer> fieldCounts, List<String> exactDescs) {
         this.states = states;
         this.fieldCounts = fieldCounts;
+        this.exactDescs = exactDescs;
     }
 
     /**
      * @param entry the receiver (if any) and parameter types, in local-variable order
      * @param awaitFrames the analyzed frame at each await site, in state order (site 1 first)
      * @param live the locals live at each await site
+     * @param nameable whether the host may name a reference type in a {@code checkcast}
      */
-    static FrameLayout of(List<Type> entry, List<Frame<BasicValue>> awaitFrames, List<BitSet> live) {
+    static FrameLayout of(List<Type> entry, List<Frame<BasicValue>> awaitFrames, List<BitSet> live,
+            Predicate<Type> nameable) {
+        Numbering numbering = new Numbering(nameable);
         List<List<Slot>> states = new ArrayList<>();
-        states.add(entrySlots(entry));
+        states.add(entrySlots(entry, numbering));
         for (int k = 0; k < awaitFrames.size(); k++) {
-            states.add(liveSlots(awaitFrames.get(k), live.get(k)));
+            states.add(liveSlots(awaitFrames.get(k), live.get(k), numbering));
         }
         Map<Kind, Integer> counts = new EnumMap<>(Kind.class);
         for (List<Slot> state : states) {
             for (Slot s : state) {
-                counts.merge(s.kind(), s.field() + 1, Math::max);
+                if (!s.exact()) {
+                    counts.merge(s.kind(), s.field() + 1, Math::max);
+                }
             }
         }
-        return new FrameLayout(states, counts);
+        return new FrameLayout(states, counts, numbering.exactDescs);
     }
 
-    private static List<Slot> entrySlots(List<Type> entry) {
+    private static List<Slot> entrySlots(List<Type> entry, Numbering numbering) {
         List<Slot> slots = new ArrayList<>();
-        Map<Kind, Integer> next = new EnumMap<>(Kind.class);
+        numbering.startState();
         int local = 0;
         for (Type t : entry) {
-            Kind kind = kindOf(t);
-            slots.add(new Slot(local, kind, t, next.merge(kind, 1, Integer::sum) - 1));
+            slots.add(numbering.slot(local, t));
             local += t.getSize();
         }
         return slots;
     }
 
-    private static List<Slot> liveSlots(Frame<BasicValue> frame, BitSet live) {
+    private static List<Slot> liveSlots(Frame<BasicValue> frame, BitSet live, Numbering numbering) {
         List<Slot> slots = new ArrayList<>();
-        Map<Kind, Integer> next = new EnumMap<>(Kind.class);
+        numbering.startState();
         for (int local = live.nextSetBit(0); local >= 0; local = live.nextSetBit(local + 1)) {
             if (local >= frame.getLocals()) {
                 continue;
@@ -102,12 +126,49 @@ final class FrameLayout {
             if (t == null) {
                 continue; // unset or of conflicting types on different paths: not readable after the await
             }
-            Kind kind = kindOf(t);
-            boolean alwaysNull = t.equals(TypedInterpreter.NULL);
-            int field = alwaysNull ? -1 : next.merge(kind, 1, Integer::sum) - 1;
-            slots.add(new Slot(local, kind, t, field));
+            if (t.equals(TypedInterpreter.NULL)) {
+                slots.add(new Slot(local, Kind.REF, t, -1, false));
+            } else {
+                slots.add(numbering.slot(local, t));
+            }
         }
         return slots;
+    }
+
+    /**
+     * Gives each saved local of one state a field: typed fields numbered per kind from 0, exact
+     * fields numbered per type, so the same fields serve every state.
+     */
+    private static final class Numbering {
+        private final Predicate<Type> nameable;
+        private final Map<Kind, Integer> next = new EnumMap<>(Kind.class);
+        private final Map<String, Integer> nextOfType = new HashMap<>();
+        private final Map<String, List<Integer>> exactIdsByDesc = new HashMap<>();
+        final List<String> exactDescs = new ArrayList<>();
+
+        Numbering(Predicate<Type> nameable) {
+            this.nameable = nameable;
+        }
+
+        void startState() {
+            next.clear();
+            nextOfType.clear();
+        }
+
+        Slot slot(int local, Type t) {
+            Kind kind = kindOf(t);
+            if (kind == Kind.REF && !nameable.test(t)) {
+                String desc = t.getDescriptor();
+                int nth = nextOfType.merge(desc, 1, Integer::sum) - 1;
+                List<Integer> ids = exactIdsByDesc.computeIfAbsent(desc, d -> new ArrayList<>());
+                if (nth == ids.size()) {
+                    ids.add(exactDescs.size());
+                    exactDescs.add(desc);
+                }
+                return new Slot(local, kind, t, ids.get(nth), true);
+            }
+            return new Slot(local, kind, t, next.merge(kind, 1, Integer::sum) - 1, false);
+        }
     }
 
     static Kind kindOf(Type t) {
@@ -138,15 +199,30 @@ final class FrameLayout {
         return fieldCounts.getOrDefault(kind, 0);
     }
 
-    /** How many reference fields state {@code state} fills; the rest are nulled when it suspends. */
+    /** How many shared reference fields state {@code state} fills; the rest are nulled when it suspends. */
     int referenceFieldsUsed(int state) {
         int used = 0;
         for (Slot s : states.get(state)) {
-            if (s.kind() == Kind.REF && s.field() >= 0) {
+            if (s.kind() == Kind.REF && s.field() >= 0 && !s.exact()) {
                 used = Math.max(used, s.field() + 1);
             }
         }
         return used;
+    }
+
+    /** The descriptors of the exact fields {@code x0, x1...}, in order. */
+    List<String> exactFieldDescs() {
+        return exactDescs;
+    }
+
+    /** Whether state {@code state} fills exact field {@code id}; the others are nulled when it suspends. */
+    boolean exactFieldUsed(int state, int id) {
+        for (Slot s : states.get(state)) {
+            if (s.exact() && s.field() == id) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Field names with their descriptors, e.g. {@code a0:Object}, for logs and the demo. */
@@ -156,6 +232,9 @@ final class FrameLayout {
             for (int i = 0; i < fieldCount(k); i++) {
                 out.add(k.field(i) + ":" + Type.getType(k.desc).getClassName());
             }
+        }
+        for (int i = 0; i < exactDescs.size(); i++) {
+            out.add(EXACT_PREFIX + i + ":" + Type.getType(exactDescs.get(i)).getClassName());
         }
         return out;
     }

@@ -138,8 +138,8 @@ final class StateMachineEmitter {
                 out.add(new InsnNode(Opcodes.ACONST_NULL));
             } else {
                 out.add(new VarInsnNode(Opcodes.ALOAD, FRAME));
-                out.add(new FieldInsnNode(Opcodes.GETFIELD, frameClass, slot.fieldName(), slot.kind().desc));
-                if (slot.kind() == FrameLayout.Kind.REF && !slot.type().getDescriptor().equals(OBJECT_DESC)) {
+                out.add(new FieldInsnNode(Opcodes.GETFIELD, frameClass, slot.fieldName(), slot.fieldDesc()));
+                if (slot.needsCast()) {
                     out.add(new TypeInsnNode(Opcodes.CHECKCAST, slot.type().getSort() == Type.ARRAY
                             ? slot.type().getDescriptor() : slot.type().getInternalName()));
                 }
@@ -184,7 +184,7 @@ final class StateMachineEmitter {
             if (slot.field() >= 0) {
                 out.add(new VarInsnNode(Opcodes.ALOAD, FRAME));
                 out.add(new VarInsnNode(slot.kind().loadOpcode, slot.local() + SHIFT));
-                out.add(new FieldInsnNode(Opcodes.PUTFIELD, frameClass, slot.fieldName(), slot.kind().desc));
+                out.add(new FieldInsnNode(Opcodes.PUTFIELD, frameClass, slot.fieldName(), slot.fieldDesc()));
             }
         }
         // a frame must not keep alive what this state no longer needs
@@ -192,6 +192,14 @@ final class StateMachineEmitter {
             out.add(new VarInsnNode(Opcodes.ALOAD, FRAME));
             out.add(new InsnNode(Opcodes.ACONST_NULL));
             out.add(new FieldInsnNode(Opcodes.PUTFIELD, frameClass, FrameLayout.Kind.REF.field(f), OBJECT_DESC));
+        }
+        List<String> exact = layout.exactFieldDescs();
+        for (int id = 0; id < exact.size(); id++) {
+            if (!layout.exactFieldUsed(state, id)) {
+                out.add(new VarInsnNode(Opcodes.ALOAD, FRAME));
+                out.add(new InsnNode(Opcodes.ACONST_NULL));
+                out.add(new FieldInsnNode(Opcodes.PUTFIELD, frameClass, FrameLayout.EXACT_PREFIX + id, exact.get(id)));
+            }
         }
     }
 }
