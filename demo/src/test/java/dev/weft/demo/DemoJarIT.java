@@ -46,7 +46,7 @@ class DemoJarIT {
 
     @Test
     void concurrentTasksOverlapAndSequentialOnesAddUp() throws Exception {
-        Run r = demo("join", "--scale", "0.1");
+        Run r = demo("join", "--scale", "0.2");
         assertEquals(0, r.exit(), r.out());
         double sequential = timeOf(r.out(), "sequential: second (2 units) done");
         double concurrent = timeOf(r.out(), "concurrent: second (2 units) done");
