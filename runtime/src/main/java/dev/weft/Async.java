@@ -71,6 +71,28 @@ public final class Async {
         return (current != null ? current : DefaultExecutor.get()).spawn(future);
     }
 
+    /**
+     * A future that is Pending on its first poll (after waking its task) and Ready on the next, so
+     * the task goes to the back of its executor's queue and lets the tasks waiting there run first.
+     * Use it in long loops that would otherwise never suspend.
+     *
+     * <pre>{@code
+     * Future<Long> sumAll(List<Long> values) {
+     *     long sum = 0;
+     *     for (int i = 0; i < values.size(); i++) {
+     *         sum += values.get(i);
+     *         if (i % 1024 == 1023) {
+     *             await(Async.yieldNow()); // let other tasks on this worker run
+     *         }
+     *     }
+     *     return ready(sum);
+     * }
+     * }</pre>
+     */
+    public static Future<Void> yieldNow() {
+        return new YieldNow();
+    }
+
     private static IllegalStateException notWoven() {
         String caller = StackWalker.getInstance()
                 .walk(frames -> frames.skip(2).findFirst()

@@ -32,4 +32,31 @@ public interface Executor extends AutoCloseable {
     static Executor singleThreaded() {
         return new SingleThreadedExecutor("weft-single");
     }
+
+    /**
+     * An executor with {@code threads} worker threads (daemon, named {@code weft-ws-N-worker-I}),
+     * started now. Each worker runs tasks from its own queue; a worker that runs dry steals half of
+     * another's, and idle workers sleep until work arrives. A task spawned or woken on a worker stays
+     * on that worker unless another one steals it; work from other threads goes through a shared
+     * queue. {@link Async#spawn} inside its tasks spawns onto it too.
+     *
+     * <pre>{@code
+     * try (Executor ex = Executor.workStealing(4)) {
+     *     List<JoinHandle<Integer>> parts = new ArrayList<>();
+     *     for (int i = 0; i < 100; i++) {
+     *         parts.add(ex.spawn(countWords(chunk(i))));
+     *     }
+     *     int total = 0;
+     *     for (JoinHandle<Integer> p : parts) {
+     *         total += p.join();
+     *     }
+     * }
+     * }</pre>
+     *
+     * @param threads how many worker threads; at least 1
+     * @throws IllegalArgumentException if {@code threads < 1}
+     */
+    static Executor workStealing(int threads) {
+        return new WorkStealingExecutor(threads, "weft-ws");
+    }
 }

@@ -1,12 +1,26 @@
 package dev.weft;
 
+import dev.weft.internal.Reactor;
+import dev.weft.internal.TimerEntry;
+import java.util.concurrent.CancellationException;
+
 /**
- * The future behind {@link Timer#sleep}: on its first poll it registers a deadline with the timer
- * thread; it is ready once that deadline fired.
+ * The future behind {@link Timer#sleep}. It is its own timer-wheel entry, so a pending sleep is
+ * one object. The deadline is taken at the first poll, not at creation: futures are lazy.
+ *
+ * <pre>
+ * state                event            next                 effect
+ * ------------------   --------------   ------------------   ----------------------------------
+ * unarmed              poll (d &gt; 0)     armed                deadline = now + d, timer queued
+ * unarmed              poll (d &lt;= 0)    ready                no timer at all
+ * armed                poll             armed or ready       waker replaced; ready once fired
+ * armed                timer fires      fired                waker called by the reactor
+ * unarmed/armed        cancel           cancelled            timer leaves the wheel
+ * cancelled            poll             cancelled            throws CancellationException
+ * </pre>
  */
-final class Sleep implements Future<Void> {
+final class Sleep extends TimerEntry implements Future<Void>, Cancellable {
     private final long nanos;
-    private TimerThread.Entry entry;
 
     Sleep(long nanos) {
         this.nanos = nanos;
@@ -14,17 +28,36 @@ final class Sleep implements Future<Void> {
 
     @Override
     public Poll<Void> poll(Context cx) {
-        if (entry == null) {
+        if (isDisarmed()) {
+            throw new CancellationException("sleep was cancelled");
+        }
+        if (!isArmed()) {
             if (nanos <= 0) {
                 return Poll.ready(null);
             }
-            entry = TimerThread.get().schedule(System.nanoTime() + nanos, cx.waker());
+            arm(Reactor.shared(), nanos, cx.waker());
             return Poll.pending();
         }
-        if (entry.fired()) {
-            return Poll.ready(null);
-        }
-        entry.waker(cx.waker());
-        return entry.fired() ? Poll.ready(null) : Poll.pending();
+        return updateWaker(cx.waker()) ? Poll.ready(null) : Poll.pending();
+    }
+
+    /**
+     * Removes the timer from the wheel so a sleep nobody awaits any more costs nothing.
+     *
+     * @return true if the sleep had not fired yet
+     */
+    @Override
+    public void cancel() {
+        release();
+    }
+
+    /** Releases the timer; true if it had not fired or been released yet. */
+    boolean release() {
+        return disarm(Reactor.shared());
+    }
+
+    @Override
+    public String toString() {
+        return "Sleep[" + nanos + " ns" + (isFired() ? ", fired" : "") + "]";
     }
 }

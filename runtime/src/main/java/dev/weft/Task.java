@@ -17,12 +17,19 @@ import java.util.concurrent.CancellationException;
  * SCHEDULED   run                    RUNNING       polls the future
  * RUNNING     wake                   NOTIFIED      the poller re-queues after the poll
  * RUNNING     poll returns Pending   IDLE          waits for a wake
- * NOTIFIED    poll returns Pending   SCHEDULED     re-queued once
+ * NOTIFIED    poll returns Pending   SCHEDULED     re-queued once, behind queued work (reschedule)
  * RUNNING/NOTIFIED  Ready or throw   COMPLETE      output published, joiners woken
  * IDLE/SCHEDULED    cancel           CANCELLED     never polled again
  * RUNNING/NOTIFIED  cancel           CANCELLING    the poller finishes it as CANCELLED
  * COMPLETE/CANCELLED  anything       unchanged     wakes are ignored
  * </pre>
+ *
+ * <p>Entering COMPLETE or CANCELLED happens once per task and is the only place that calls
+ * {@link Scheduler#released}. A queue may still hold a cancelled task's entry; running it finds the
+ * word is not SCHEDULED and does nothing.
+ *
+ * <p>{@code liveNext}/{@code livePrev}/{@code liveShard} belong to the executor's registry of live
+ * tasks (an intrusive list, so registering a task allocates nothing).
  */
 final class Task<T> extends TaskOutcome<T> implements Waker, JoinHandle<T>, Runnable {
     static final int IDLE = 0;
@@ -48,6 +55,11 @@ final class Task<T> extends TaskOutcome<T> implements Waker, JoinHandle<T>, Runn
     private Future<T> future;
     @SuppressWarnings("unused") // accessed through STATE
     private volatile int state = SCHEDULED;
+
+    // Owned by LiveTasks, guarded by the lock of shard liveShard.
+    Task<?> liveNext;
+    Task<?> livePrev;
+    int liveShard;
 
     Task(Future<T> future, Scheduler scheduler) {
         this.future = future;
@@ -105,25 +117,29 @@ final class Task<T> extends TaskOutcome<T> implements Waker, JoinHandle<T>, Runn
                 return;
             }
             if (s == NOTIFIED && STATE.compareAndSet(this, NOTIFIED, SCHEDULED)) {
-                scheduler.schedule(this);
+                scheduler.reschedule(this);
                 return;
             }
             if (s == CANCELLING) {
-                state = CANCELLED;
-                dropFuture();
-                publishFailure(new CancellationException("task cancelled"));
+                finishCancelled();
                 return;
             }
         }
+    }
+
+    /** Only the poller gets here, from CANCELLING, so no CAS is needed: nobody else writes the word then. */
+    private void finishCancelled() {
+        state = CANCELLED;
+        dropFuture();
+        publishFailure(new CancellationException("task cancelled"));
+        scheduler.released(this);
     }
 
     private void finish(T value, Throwable failure) {
         for (;;) {
             int s = state;
             if (s == CANCELLING) {
-                state = CANCELLED;
-                dropFuture();
-                publishFailure(new CancellationException("task cancelled"));
+                finishCancelled();
                 return;
             }
             if (STATE.compareAndSet(this, s, COMPLETE)) {
@@ -133,6 +149,7 @@ final class Task<T> extends TaskOutcome<T> implements Waker, JoinHandle<T>, Runn
                 } else {
                     publishValue(value);
                 }
+                scheduler.released(this);
                 return;
             }
         }
@@ -146,6 +163,7 @@ final class Task<T> extends TaskOutcome<T> implements Waker, JoinHandle<T>, Runn
                 if (STATE.compareAndSet(this, s, CANCELLED)) {
                     dropFuture();
                     publishFailure(new CancellationException("task cancelled"));
+                    scheduler.released(this);
                     return true;
                 }
             } else if (s == RUNNING || s == NOTIFIED) {
@@ -159,6 +177,17 @@ final class Task<T> extends TaskOutcome<T> implements Waker, JoinHandle<T>, Runn
     }
 
     private void dropFuture() {
+        Future<T> dropped = future;
         future = null;
+        // the future may hold a timer, a lock-queue place or a channel slot; a throwing cancel
+        // must not stop the cancellation from being published to joiners
+        if (dropped instanceof Cancellable c) {
+            try {
+                c.cancel();
+            } catch (Throwable t) {
+                Thread me = Thread.currentThread();
+                me.getUncaughtExceptionHandler().uncaughtException(me, t);
+            }
+        }
     }
 }

@@ -3,26 +3,30 @@ package dev.weft.demo;
 import java.util.Locale;
 
 /**
- * A tour of Weft: {@code java -jar demo/target/weft-demo.jar [timers|join|state-machine|all]
+ * A tour of Weft: {@code java -jar demo/target/weft-demo.jar [timers|join|state-machine|echo|all]
  * [--scale F] [--threads N]}. The jar names the agent in {@code Launcher-Agent-Class}, so the
  * await code below is woven without any flag.
  */
 public final class Demo {
     private static final String USAGE = String.join("\n",
-            "usage: java -jar weft-demo.jar [timers|join|state-machine|all] [--scale F] [--threads N]",
+            "usage: java -jar weft-demo.jar [timers|join|state-machine|echo|all] [--scale F] [--threads N] [--clients N]",
             "  timers         a spawned sleeper finishes last, on one thread",
             "  join           tasks of 1 and 2 units: sequential (3 units) vs concurrent (2 units)",
             "  state-machine  a hand-written Future next to a woven coroutine, and the frame the weaver made",
+            "  echo           an echo server and many clients on loopback, one reactor thread",
             "  all            everything above (the default)",
             "  --scale F      seconds per time unit (default 0.25)",
-            "  --threads N    executor threads for the I/O part (default 2)");
+            "  --threads N    executor threads for the echo part (default 2)",
+            "  --clients N    echo clients (default 1000)");
 
     private Demo() {}
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws java.io.IOException {
         Locale.setDefault(Locale.ROOT);
         String command = "all";
         double scale = 0.25;
+        int threads = 2;
+        int clients = 1000;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--help", "-h" -> {
@@ -30,7 +34,8 @@ public final class Demo {
                     return;
                 }
                 case "--scale" -> scale = Double.parseDouble(value(args, ++i, "--scale"));
-                case "--threads" -> Integer.parseInt(value(args, ++i, "--threads"));
+                case "--threads" -> threads = Integer.parseInt(value(args, ++i, "--threads"));
+                case "--clients" -> clients = Integer.parseInt(value(args, ++i, "--clients"));
                 default -> command = args[i];
             }
         }
@@ -40,11 +45,13 @@ public final class Demo {
             case "timers" -> new TimersTour(clock).run();
             case "join" -> new JoinTour(clock).run();
             case "state-machine" -> new StateMachineTour(clock).run();
+            case "echo" -> new EchoTour(clients, threads).run();
             case "all" -> {
                 new TimersTour(clock).run();
                 new JoinTour(clock).run();
                 new SongTour(clock).run();
                 new StateMachineTour(clock).run();
+                new EchoTour(clients, threads).run();
             }
             default -> fail("unknown subcommand '" + command + "'");
         }

@@ -33,18 +33,20 @@ class DemoJarIT {
 
     @Test
     void fullTourRunsWithNoFlags() throws Exception {
-        Run r = demo("--scale", "0.05");
+        Run r = demo("--scale", "0.05", "--clients", "200");
         assertEquals(0, r.exit(), r.out());
         String out = r.out();
         assertTrue(out.indexOf("Hello, Weft!") < out.indexOf("spawned a task")
                 && out.indexOf("spawned a task") < out.indexOf("hello again"), out);
         assertTrue(out.contains("its frame fields: [int i0, Object a0, Object a1]; 3 states"), out);
         assertTrue(out.indexOf("dance step 1") < out.indexOf("learned it"), "dances while learning:\n" + out);
+        assertTrue(Pattern.compile("2000 round trips in .* served by [1-4] Weft threads").matcher(out).find(),
+                "200 clients echoed on a reactor plus 2 workers:\n" + out);
     }
 
     @Test
     void concurrentTasksOverlapAndSequentialOnesAddUp() throws Exception {
-        Run r = demo("join", "--scale", "0.1");
+        Run r = demo("join", "--scale", "0.2");
         assertEquals(0, r.exit(), r.out());
         double sequential = timeOf(r.out(), "sequential: second (2 units) done");
         double concurrent = timeOf(r.out(), "concurrent: second (2 units) done");

@@ -1,5 +1,6 @@
 package dev.weft.internal;
 
+import dev.weft.Cancellable;
 import dev.weft.Context;
 import dev.weft.Future;
 import dev.weft.Poll;
@@ -17,11 +18,12 @@ import dev.weft.Poll;
  * </pre>
  *
  * <p>The woven body sets {@code state} and {@code awaiting} when it suspends; {@link #step} marks
- * the frame done when the body returns a value or throws.
+ * the frame done when the body returns a value or throws, and {@link #cancel} marks it done
+ * without running the rest of the body.
  *
  * @param <T> the coroutine's output type
  */
-public abstract class Coroutine<T> implements Future<T> {
+public abstract class Coroutine<T> implements Future<T>, Cancellable {
     /** What a woven body returns when it suspended instead of finishing. */
     public static final Object SUSPENDED = new Object() {
         @Override
@@ -61,6 +63,21 @@ public abstract class Coroutine<T> implements Future<T> {
             awaiting = null;
             throw t;
         }
+    }
+
+    /**
+     * Abandons the body where it is suspended: the awaited future is cancelled so it releases what
+     * it holds. The rest of the body, including its {@code finally} blocks, never runs.
+     */
+    @Override
+    public final void cancel() {
+        if (state == DONE) {
+            return;
+        }
+        Object suspendedOn = awaiting;
+        state = DONE;
+        awaiting = null;
+        Cancellable.cancel(suspendedOn);
     }
 
     @Override

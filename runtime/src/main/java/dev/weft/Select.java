@@ -1,0 +1,99 @@
+package dev.weft;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Runs futures against each other: the first to finish wins, and the others are
+ * {@linkplain Cancellable cancelled} at once, so their timers, I/O interest, channel slots and
+ * lock-queue places are released.
+ *
+ * <pre>{@code
+ * // a reply, or give up after a second; the loser is cancelled either way
+ * Object first = await(Select.race(fetch(url), Timer.sleep(Duration.ofSeconds(1))));
+ *
+ * Select.Winner<Reply> w = await(Select.select(List.of(askA(), askB(), askC())));
+ * log("replica " + w.index() + " answered first");
+ * }</pre>
+ *
+ * <p>Finishing by throwing counts as finishing: the failure is rethrown unchanged and the others are
+ * cancelled. When several futures are ready in the same poll, the earliest in the list wins (the
+ * first poll tries them in list order). Futures that are not {@code Cancellable} are simply never
+ * polled again; a losing {@link JoinHandle} detaches its task without stopping it.
+ */
+public final class Select {
+    private Select() {}
+
+    /** The winner of a {@link #select}: its position in the list and its output. */
+    public record Winner<T>(int index, T value) {}
+
+    /**
+     * The output of whichever future finishes first, with its position.
+     *
+     * @throws IllegalArgumentException if {@code futures} is empty: nothing would ever win
+     */
+    public static <T> Future<Winner<T>> select(List<? extends Future<? extends T>> futures) {
+        return new FirstOf<>(futures);
+    }
+
+    /** The output of whichever future finishes first; see {@link #select}. */
+    public static <T> Future<T> race(List<? extends Future<? extends T>> futures) {
+        FirstOf<T> first = new FirstOf<>(futures);
+        return new Race<>(first);
+    }
+
+    /** The output of whichever of two futures finishes first. */
+    public static <T> Future<T> race(Future<? extends T> a, Future<? extends T> b) {
+        return race(List.of(a, b));
+    }
+
+    private static final class FirstOf<T> implements Future<Winner<T>>, Cancellable {
+        private final Fanout<T> contenders = new Fanout<>();
+
+        FirstOf(List<? extends Future<? extends T>> futures) {
+            if (futures.isEmpty()) {
+                throw new IllegalArgumentException("select of no futures would never finish");
+            }
+            for (Future<? extends T> f : futures) {
+                contenders.add(Objects.requireNonNull(f, "future"));
+            }
+        }
+
+        @Override
+        public Poll<Winner<T>> poll(Context cx) {
+            int id = contenders.pollNext(cx);
+            if (id == Fanout.PENDING) {
+                return Poll.pending();
+            }
+            if (id == Fanout.EMPTY) {
+                throw new IllegalStateException("select polled after it finished");
+            }
+            Throwable failed = contenders.failure;
+            T value = contenders.output;
+            contenders.cancelAll();
+            if (failed != null) {
+                throw Throw.unchecked(failed);
+            }
+            return Poll.ready(new Winner<>(id, value));
+        }
+
+        @Override
+        public void cancel() {
+            contenders.cancelAll();
+        }
+    }
+
+    /** {@link FirstOf} without the position, kept {@code Cancellable}. */
+    private record Race<T>(FirstOf<T> first) implements Future<T>, Cancellable {
+        @Override
+        public Poll<T> poll(Context cx) {
+            Poll<Winner<T>> p = first.poll(cx);
+            return p.isReady() ? Poll.ready(p.value().value()) : Poll.pending();
+        }
+
+        @Override
+        public void cancel() {
+            first.cancel();
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package dev.weft.net;
+
+import dev.weft.Context;
+import dev.weft.Cancellable;
+import dev.weft.Future;
+import dev.weft.Poll;
+import java.io.IOException;
+import java.net.SocketException;
+import java.nio.channels.ClosedChannelException;
+import java.util.concurrent.CancellationException;
+
+/**
+ * Base of the socket futures: one attempt per poll, failures thrown unchanged (an
+ * {@link IOException} is thrown as itself, not wrapped, as {@code await} promises), and a
+ * {@code cancel()} that gives the registration's waker slot back.
+ *
+ * <pre>
+ * state       event                               next        effect
+ * ---------   ---------------------------------   ---------   ----------------------------------
+ * LIVE        poll: attempt ready                 DONE        value out
+ * LIVE        poll: attempt would block           LIVE        waker parked in the registration
+ * LIVE        poll: attempt throws                DONE        the exception out, unchanged
+ * LIVE        cancel                              CANCELLED   waker forgotten, {@link #release}
+ * DONE        poll                                DONE        IllegalStateException
+ * CANCELLED   poll                                CANCELLED   CancellationException
+ * </pre>
+ */
+abstract class IoFuture<T> implements Future<T>, Cancellable {
+    private static final byte LIVE = 0;
+    private static final byte DONE = 1;
+    private static final byte CANCELLED = 2;
+
+    private volatile byte state = LIVE;
+
+    @Override
+    public final Poll<T> poll(Context cx) {
+        byte s = state;
+        if (s != LIVE) {
+            throw s == DONE
+                    ? new IllegalStateException(this + " polled after it completed")
+                    : new CancellationException(this + " was cancelled");
+        }
+        Poll<T> p;
+        try {
+            p = attempt(cx);
+        } catch (ClosedChannelException e) {
+            // The JDK's exception has no message; say which operation met the closed socket.
+            state = DONE;
+            SocketException closed = new SocketException(this + ": the socket was closed");
+            closed.initCause(e);
+            throw IoFuture.<RuntimeException>rethrow(closed);
+        } catch (Throwable t) {
+            state = DONE;
+            throw IoFuture.<RuntimeException>rethrow(t);
+        }
+        if (p.isReady()) {
+            state = DONE;
+        }
+        return p;
+    }
+
+    /** One try at the operation; if it would block, parks {@code cx}'s waker and answers Pending. */
+    abstract Poll<T> attempt(Context cx) throws IOException;
+
+    /** Gives back what a pending attempt holds (a waker slot, a half-open channel). */
+    abstract void release();
+
+    @Override
+    public final void cancel() {
+        stop();
+    }
+
+    /** Gives the registration's waker slot back; true if this call stopped a pending operation. */
+    final boolean stop() {
+        if (state != LIVE) {
+            return false;
+        }
+        state = CANCELLED;
+        release();
+        return true;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <E extends Throwable> E rethrow(Throwable t) throws E {
+        throw (E) t;
+    }
+}

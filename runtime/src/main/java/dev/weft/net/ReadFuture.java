@@ -1,0 +1,41 @@
+package dev.weft.net;
+
+import dev.weft.Context;
+import dev.weft.Poll;
+import dev.weft.Waker;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+
+/** {@link TcpStream#read}: one read of at least one byte, or -1 at end of stream. */
+final class ReadFuture extends IoFuture<Integer> {
+    private final TcpStream stream;
+    private final ByteBuffer dst;
+    private Waker parked;
+
+    ReadFuture(TcpStream stream, ByteBuffer dst) {
+        this.stream = stream;
+        this.dst = dst;
+    }
+
+    @Override
+    Poll<Integer> attempt(Context cx) throws IOException {
+        stream.ensureOpen();
+        int n = stream.channel().read(dst);
+        if (n != 0 || !dst.hasRemaining()) {
+            return Poll.ready(n);
+        }
+        parked = cx.waker();
+        stream.registration().awaitReadable(parked);
+        return Poll.pending();
+    }
+
+    @Override
+    void release() {
+        stream.registration().forgetReader(parked);
+    }
+
+    @Override
+    public String toString() {
+        return "read(" + stream + ")";
+    }
+}

@@ -1,0 +1,128 @@
+package dev.weft.net;
+
+import dev.weft.Future;
+import dev.weft.internal.IoRegistration;
+import dev.weft.internal.Reactor;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.SocketAddress;
+import java.net.SocketException;
+import java.nio.channels.ServerSocketChannel;
+import java.util.Objects;
+
+/**
+ * A listening TCP socket served by the reactor.
+ *
+ * <pre>{@code
+ * Future<Void> serve(TcpListener listener) {
+ *     for (;;) {
+ *         TcpStream client = await(listener.accept());
+ *         Async.spawn(echo(client));               // one task per connection
+ *     }
+ * }
+ *
+ * TcpListener listener = TcpListener.bind(new InetSocketAddress("127.0.0.1", 0));
+ * System.out.println("listening on " + listener.localAddress());
+ * }</pre>
+ *
+ * <p>Closing the listener fails a pending {@link #accept()} with a {@link SocketException};
+ * connections already accepted stay open.
+ */
+public final class TcpListener implements AutoCloseable {
+    /** Large enough that a burst of a thousand connects is not dropped by the kernel. */
+    private static final int DEFAULT_BACKLOG = 1024;
+
+    private final IoRegistration reg;
+    private final ServerSocketChannel channel;
+
+    private TcpListener(IoRegistration reg) {
+        this.reg = reg;
+        this.channel = (ServerSocketChannel) reg.channel();
+    }
+
+    /**
+     * Binds a listening socket to {@code local} now (this is not a future: binding does not wait).
+     * Port 0 picks a free port; see {@link #localAddress()}.
+     *
+     * <pre>{@code TcpListener l = TcpListener.bind(new InetSocketAddress("127.0.0.1", 8080)); }</pre>
+     */
+    public static TcpListener bind(SocketAddress local) throws IOException {
+        return bind(local, DEFAULT_BACKLOG);
+    }
+
+    /**
+     * Like {@link #bind(SocketAddress)} with an explicit accept backlog (capped by the operating
+     * system, {@code net.core.somaxconn} on Linux).
+     */
+    public static TcpListener bind(SocketAddress local, int backlog) throws IOException {
+        Objects.requireNonNull(local, "local");
+        ServerSocketChannel ch = ServerSocketChannel.open();
+        try {
+            ch.bind(local, backlog);
+            return new TcpListener(IoRegistration.register(Reactor.shared(), ch));
+        } catch (IOException | RuntimeException e) {
+            ch.close();
+            throw e;
+        }
+    }
+
+    /**
+     * A future for the next incoming connection. Only one accept should be pending at a time.
+     *
+     * <pre>{@code TcpStream client = await(listener.accept()); }</pre>
+     */
+    public Future<TcpStream> accept() {
+        return new AcceptFuture(this);
+    }
+
+    /**
+     * The bound address, with the actual port when bound to port 0.
+     *
+     * <pre>{@code SocketAddress addr = listener.localAddress(); }</pre>
+     */
+    public SocketAddress localAddress() throws IOException {
+        ensureOpen();
+        return channel.getLocalAddress();
+    }
+
+    /** Whether {@link #close()} was called. <pre>{@code if (!l.isClosed()) l.close(); }</pre> */
+    public boolean isClosed() {
+        return reg.isClosed();
+    }
+
+    /**
+     * Stops listening. A pending accept is woken and fails with a {@link SocketException}.
+     * Idempotent.
+     *
+     * <pre>{@code try (TcpListener l = TcpListener.bind(addr)) { ... } }</pre>
+     *
+     * @throws UncheckedIOException in the rare case the operating system reports a close failure
+     */
+    @Override
+    public void close() {
+        try {
+            reg.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("closing " + this, e);
+        }
+    }
+
+    IoRegistration registration() {
+        return reg;
+    }
+
+    void ensureOpen() throws SocketException {
+        if (reg.isClosed()) {
+            throw new SocketException("listener is closed: " + this);
+        }
+    }
+
+    @Override
+    public String toString() {
+        try {
+            return "TcpListener[" + channel.getLocalAddress() + "]";
+        } catch (IOException | RuntimeException e) {
+            return "TcpListener[closed]";
+        }
+    }
+}

@@ -1,0 +1,185 @@
+package dev.weft.net;
+
+import dev.weft.Future;
+import dev.weft.internal.IoRegistration;
+import dev.weft.internal.Reactor;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.SocketAddress;
+import java.net.SocketException;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+import java.util.Objects;
+
+/**
+ * A TCP connection served by the reactor: its reads and writes are futures that are Pending while
+ * the socket has nothing to read or no room to write, so one thread serves thousands of streams.
+ *
+ * <pre>{@code
+ * Future<Void> hello(SocketAddress server) {
+ *     try (TcpStream s = await(TcpStream.connect(server))) {
+ *         await(s.writeAll(ByteBuffer.wrap("hello\n".getBytes(US_ASCII))));
+ *         s.shutdownOutput();                       // tell the server we are done sending
+ *         ByteBuffer buf = ByteBuffer.allocate(1024);
+ *         while (await(s.read(buf)) >= 0) {         // -1 once the server closes its side
+ *             buf.clear();
+ *         }
+ *     }
+ *     return ready(null);
+ * }
+ * }</pre>
+ *
+ * <p>Like every Weft future, the futures returned here do nothing until first polled. At most one
+ * read and one write may be pending at a time (one task reading while another writes is fine).
+ * Failures are the socket's {@link IOException}s, thrown unchanged from {@code await}: a refused
+ * connection, a reset by the peer, or a {@link SocketException} for an operation on (or pending
+ * during) a {@link #close()}. Each future also has a public {@code cancel()} ({@link dev.weft.Cancellable}) that gives
+ * back its place in the reactor; {@code Timer.timeout} calls it.
+ */
+public final class TcpStream implements AutoCloseable {
+    private final IoRegistration reg;
+    private final SocketChannel channel;
+
+    TcpStream(IoRegistration reg) {
+        this.reg = reg;
+        this.channel = (SocketChannel) reg.channel();
+    }
+
+    static TcpStream accepted(SocketChannel ch) throws IOException {
+        try {
+            return new TcpStream(IoRegistration.register(Reactor.shared(), ch));
+        } catch (IOException | RuntimeException e) {
+            ch.close();
+            throw e;
+        }
+    }
+
+    /**
+     * A future that connects to {@code remote} when first polled. It fails with the connect's
+     * {@link IOException} (a {@link java.net.ConnectException} when the connection is refused).
+     *
+     * <pre>{@code TcpStream s = await(TcpStream.connect(new InetSocketAddress("127.0.0.1", 8080))); }</pre>
+     */
+    public static Future<TcpStream> connect(SocketAddress remote) {
+        return new ConnectFuture(Objects.requireNonNull(remote, "remote"));
+    }
+
+    /**
+     * A future that reads at least one byte into {@code dst} and completes with the count, or with
+     * -1 at end of stream (the peer shut down or closed its side). With no room left in
+     * {@code dst} it completes with 0 at once.
+     *
+     * <pre>{@code
+     * ByteBuffer buf = ByteBuffer.allocate(4096);
+     * int n = await(s.read(buf));
+     * if (n < 0) { ... end of stream ... }
+     * }</pre>
+     */
+    public Future<Integer> read(ByteBuffer dst) {
+        return new ReadFuture(this, Objects.requireNonNull(dst, "dst"));
+    }
+
+    /**
+     * A future that writes some of {@code src} (at least one byte, if it has any) and completes
+     * with the count. Pending while the send buffer is full.
+     *
+     * <pre>{@code int sent = await(s.write(buf)); // buf.position() moved by sent }</pre>
+     */
+    public Future<Integer> write(ByteBuffer src) {
+        return new WriteFuture<>(this, Objects.requireNonNull(src, "src"), false);
+    }
+
+    /**
+     * A future that writes all of {@code src}, waiting for room as often as needed.
+     *
+     * <pre>{@code await(s.writeAll(ByteBuffer.wrap(bytes))); }</pre>
+     */
+    public Future<Void> writeAll(ByteBuffer src) {
+        return new WriteFuture<>(this, Objects.requireNonNull(src, "src"), true);
+    }
+
+    /**
+     * Shuts down the sending side: the peer reads end of stream, and this side can still read
+     * what the peer sends.
+     *
+     * <pre>{@code
+     * await(s.writeAll(request));
+     * s.shutdownOutput();
+     * int n = await(s.read(reply));
+     * }</pre>
+     */
+    public void shutdownOutput() throws IOException {
+        ensureOpen();
+        channel.shutdownOutput();
+    }
+
+    /**
+     * Sets {@code TCP_NODELAY}: small writes go out at once instead of waiting to be coalesced.
+     *
+     * <pre>{@code s.setNoDelay(true); }</pre>
+     */
+    public void setNoDelay(boolean on) throws IOException {
+        ensureOpen();
+        channel.setOption(StandardSocketOptions.TCP_NODELAY, on);
+    }
+
+    /** This side's address. <pre>{@code SocketAddress me = s.localAddress(); }</pre> */
+    public SocketAddress localAddress() throws IOException {
+        ensureOpen();
+        return channel.getLocalAddress();
+    }
+
+    /** The peer's address. <pre>{@code SocketAddress peer = s.peerAddress(); }</pre> */
+    public SocketAddress peerAddress() throws IOException {
+        ensureOpen();
+        return channel.getRemoteAddress();
+    }
+
+    /** Whether {@link #close()} was called. <pre>{@code if (!s.isClosed()) s.close(); }</pre> */
+    public boolean isClosed() {
+        return reg.isClosed();
+    }
+
+    /**
+     * Closes the connection. Pending reads and writes are woken and fail with a
+     * {@link SocketException}; later ones fail at their first poll. Idempotent.
+     *
+     * <pre>{@code
+     * try (TcpStream s = await(TcpStream.connect(addr))) { ... }   // closed on exit
+     * }</pre>
+     *
+     * @throws UncheckedIOException in the rare case the operating system reports a close failure
+     */
+    @Override
+    public void close() {
+        try {
+            reg.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("closing " + this, e);
+        }
+    }
+
+    SocketChannel channel() {
+        return channel;
+    }
+
+    IoRegistration registration() {
+        return reg;
+    }
+
+    void ensureOpen() throws SocketException {
+        if (reg.isClosed()) {
+            throw new SocketException("stream is closed: " + this);
+        }
+    }
+
+    @Override
+    public String toString() {
+        try {
+            return "TcpStream[" + channel.getLocalAddress() + " -> " + channel.getRemoteAddress() + "]";
+        } catch (IOException | RuntimeException e) {
+            return "TcpStream[closed]";
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package dev.weft.net;
+
+import dev.weft.Context;
+import dev.weft.Poll;
+import dev.weft.Waker;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+
+/**
+ * {@link TcpStream#write} and {@link TcpStream#writeAll}: Pending while the socket's send buffer is
+ * full, which is how backpressure reaches the writer.
+ */
+final class WriteFuture<T> extends IoFuture<T> {
+    private final TcpStream stream;
+    private final ByteBuffer src;
+    private final boolean all;
+    private int written;
+    private Waker parked;
+
+    WriteFuture(TcpStream stream, ByteBuffer src, boolean all) {
+        this.stream = stream;
+        this.src = src;
+        this.all = all;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    Poll<T> attempt(Context cx) throws IOException {
+        stream.ensureOpen();
+        while (src.hasRemaining()) {
+            int n = stream.channel().write(src);
+            if (n == 0) {
+                parked = cx.waker();
+                stream.registration().awaitWritable(parked);
+                return Poll.pending();
+            }
+            written += n;
+            if (!all) {
+                break;
+            }
+        }
+        return (Poll<T>) Poll.ready(all ? null : (Object) written);
+    }
+
+    @Override
+    void release() {
+        stream.registration().forgetWriter(parked);
+    }
+
+    @Override
+    public String toString() {
+        return (all ? "writeAll(" : "write(") + stream + ")";
+    }
+}
