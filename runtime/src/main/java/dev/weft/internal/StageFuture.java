@@ -4,7 +4,6 @@ import dev.weft.Context;
 import dev.weft.Future;
 import dev.weft.Poll;
 import dev.weft.Waker;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
@@ -16,7 +15,9 @@ import java.util.concurrent.ExecutionException;
 final class StageFuture<T> implements Future<T> {
     private final CompletionStage<T> stage;
     private volatile Waker waker;
-    private volatile boolean done;
+    private volatile boolean done; // written after value and failure, so reading it first publishes them
+    private T value;
+    private Throwable failure;
     private boolean listening;
 
     StageFuture(CompletionStage<T> stage) {
@@ -29,7 +30,11 @@ final class StageFuture<T> implements Future<T> {
             waker = cx.waker();
             if (!listening) {
                 listening = true;
+                // the outcome is taken from the callback: toCompletableFuture() may throw for stages
+                // that do not interoperate, as the CompletionStage contract allows
                 stage.whenComplete((v, e) -> {
+                    value = v;
+                    failure = e;
                     done = true;
                     waker.wake();
                 });
@@ -42,12 +47,10 @@ final class StageFuture<T> implements Future<T> {
     }
 
     private T outcome() {
-        CompletableFuture<T> cf = stage.toCompletableFuture();
-        try {
-            return cf.join();
-        } catch (CompletionException e) {
-            throw rethrowCause(e);
+        if (failure != null) {
+            throw rethrowCause(failure);
         }
+        return value;
     }
 
     private static RuntimeException rethrowCause(Throwable wrapper) {
