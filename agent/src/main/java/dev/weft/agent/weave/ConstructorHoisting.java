@@ -1,7 +1,9 @@
 package dev.weft.agent.weave;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.AbstractInsnNode;
@@ -86,8 +88,13 @@ final class ConstructorHoisting {
                 }
             }
         }
-        if (!awaits || init == null) {
+        if (!awaits) {
             return null;
+        }
+        if (init == null) {
+            // never save an uninitialized object in a frame: that would not verify
+            throw new WeaveException("new " + newInsn.desc.replace('/', '.')
+                    + "(...) is uninitialized at an await and its constructor call was not found");
         }
         return new Allocation(newInsn, copies, init, atInit);
     }
@@ -184,8 +191,14 @@ final class ConstructorHoisting {
         }
     }
 
-    /** Gives each {@code new} its own {@link Uninitialized} value; copies keep it. */
+    /**
+     * Gives each {@code new} instruction one {@link Uninitialized} value; copies keep it. One per
+     * instruction, not per visit: the analysis visits a {@code new} again when a loop's frame
+     * changes, and two values for one allocation would merge into nothing at the next join.
+     */
     private static final class AllocationInterpreter extends BasicInterpreter {
+        private final Map<AbstractInsnNode, Uninitialized> byNew = new HashMap<>();
+
         AllocationInterpreter() {
             super(Opcodes.ASM9);
         }
@@ -193,7 +206,7 @@ final class ConstructorHoisting {
         @Override
         public BasicValue newOperation(AbstractInsnNode insn) throws AnalyzerException {
             if (insn.getOpcode() == Opcodes.NEW) {
-                return new Uninitialized((TypeInsnNode) insn);
+                return byNew.computeIfAbsent(insn, n -> new Uninitialized((TypeInsnNode) n));
             }
             return super.newOperation(insn);
         }
