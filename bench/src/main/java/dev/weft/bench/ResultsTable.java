@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.results.Result;
@@ -61,8 +60,8 @@ final class ResultsTable {
             md.append("| ").append(parts[0])
                     .append(" | ").append(parts[1])
                     .append(" | ").append(method(r.getParams()))
-                    .append(" | ").append(number(median(r)))
-                    .append(" | ").append(number(primary.getScore())).append(" ± ").append(number(primary.getScoreError()))
+                    .append(" | ").append(ResultsFormat.number(median(r)))
+                    .append(" | ").append(ResultsFormat.number(primary.getScore())).append(" ± ").append(ResultsFormat.number(primary.getScoreError()))
                     .append(" | ").append(primary.getScoreUnit())
                     .append(" | ").append(allocation(r))
                     .append(" | ").append(r == weft || weft == null ? "" : ratio(weft, r))
@@ -76,7 +75,7 @@ final class ResultsTable {
         double p = median(peer);
         boolean higherIsBetter = weft.getParams().getMode().shortLabel().equals("thrpt");
         double faster = higherIsBetter ? w / p : p / w;
-        return String.format(Locale.ROOT, "%.2f×", faster);
+        return ResultsFormat.ratio(faster);
     }
 
     static double median(RunResult r) {
@@ -86,7 +85,7 @@ final class ResultsTable {
     private static String allocation(RunResult r) {
         for (Map.Entry<String, Result> e : r.getSecondaryResults().entrySet()) {
             if (e.getKey().endsWith("gc.alloc.rate.norm")) {
-                return number(e.getValue().getScore());
+                return ResultsFormat.number(e.getValue().getScore());
             }
         }
         return "";
@@ -108,14 +107,5 @@ final class ResultsTable {
             kv.add(key + "=" + p.getParam(key));
         }
         return String.join(", ", kv);
-    }
-
-    static String number(double v) {
-        if (Double.isNaN(v)) {
-            return "n/a";
-        }
-        double abs = Math.abs(v);
-        String pattern = abs >= 100 ? "%.0f" : abs >= 10 ? "%.1f" : abs >= 1 ? "%.2f" : "%.3f";
-        return String.format(Locale.ROOT, pattern, v);
     }
 }

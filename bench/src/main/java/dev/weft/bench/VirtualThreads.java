@@ -11,7 +11,9 @@ import java.util.concurrent.ExecutorService;
  * JDK 25). On an older JVM the first use fails with a message naming the JDK it needs.
  *
  * <pre>{@code
- * try (ExecutorService vts = VirtualThreads.perTaskExecutor()) { vts.submit(work); }
+ * ExecutorService vts = VirtualThreads.perTaskExecutor();
+ * vts.submit(work);
+ * vts.shutdown();   // ExecutorService is not AutoCloseable under --release 17
  * }</pre>
  */
 public final class VirtualThreads {
