@@ -178,4 +178,70 @@ class SingleThreadedExecutorTest {
             assertTrue(h.toCompletableFuture().get(10, TimeUnit.SECONDS) instanceof IllegalStateException);
         }
     }
+
+    @Test
+    void handoffsWithAnOutsideThreadNeverLoseAWake() throws Exception {
+        int rounds = 100_000;
+        Relay relay = new Relay(rounds);
+        try (Executor ex = Executor.singleThreaded()) {
+            JoinHandle<Integer> h = ex.spawn(relay);
+            for (int i = 1; i <= rounds; i++) {
+                while (relay.seen < i - 1) {
+                    Thread.onSpinWait(); // the task has taken the previous value; it is parked or about to
+                }
+                relay.send();
+            }
+            assertEquals(rounds, h.toCompletableFuture().get(60, TimeUnit.SECONDS),
+                    "the task stopped at " + relay.seen + " of " + rounds + ": a wake was lost");
+        }
+    }
+
+    @Test
+    void aTaskThatKeepsYieldingDoesNotStarveOutsideWakes() throws Exception {
+        try (Executor ex = Executor.singleThreaded()) {
+            CountingFuture<Integer> outsideWoken = new CountingFuture<>();
+            ex.spawn(outsideWoken);
+            JoinHandle<Integer> spinner = ex.spawn(cx -> {
+                if (outsideWoken.polls.get() >= 2) { // polled again: the outside wake got through
+                    return Poll.ready(1);
+                }
+                cx.waker().wake(); // yield: always runnable on the executor's own deque
+                return Poll.pending();
+            });
+            while (outsideWoken.waker() == null) {
+                Thread.onSpinWait();
+            }
+            outsideWoken.complete(7);
+            assertEquals(1, spinner.toCompletableFuture().get(60, TimeUnit.SECONDS));
+        }
+    }
+
+    /** Counts values sent from another thread; each poll takes what arrived or parks its waker. */
+    private static final class Relay implements Future<Integer> {
+        private final int rounds;
+        private volatile int sent;
+        private volatile int seen;
+        private volatile Waker waker;
+
+        Relay(int rounds) {
+            this.rounds = rounds;
+        }
+
+        void send() {
+            sent++;
+            Waker w = waker;
+            if (w != null) {
+                w.wake();
+            }
+        }
+
+        @Override
+        public Poll<Integer> poll(Context cx) {
+            waker = cx.waker();
+            if (sent > seen) {
+                seen = sent;
+            }
+            return seen == rounds ? Poll.ready(seen) : Poll.pending();
+        }
+    }
 }
