@@ -16,8 +16,9 @@ import java.util.WeakHashMap;
 /**
  * The agent's {@link ClassFileTransformer}: rejects classes that never mention
  * {@code dev/weft/Async} by a constant-pool scan, weaves the rest, defines their frame classes,
- * and reports misplaced awaits. It never throws: a class that cannot be woven is left as it was
- * and the reason is logged.
+ * and reports misplaced awaits. It never throws and never returns bytes that failed verification:
+ * a class whose weave fails loads with its original code, its awaits throwing a message that says
+ * weaving FAILED and why, and the same message is logged.
  */
 final class WeftTransformer implements ClassFileTransformer {
     private static final Logger LOG = System.getLogger("dev.weft.agent");
@@ -48,6 +49,7 @@ final class WeftTransformer implements ClassFileTransformer {
                 definer.define(loader, frame.name(), frame.bytes(), domain);
             }
             dump(className, result.bytes());
+            result.failures().forEach(f -> LOG.log(Level.ERROR, f));
             result.misuses().forEach(m -> LOG.log(Level.WARNING, m));
             if (options.verbose()) {
                 result.woven().forEach(w -> LOG.log(Level.INFO, "Weft wove " + w));

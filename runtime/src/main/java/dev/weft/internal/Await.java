@@ -1,8 +1,10 @@
 package dev.weft.internal;
 
+import dev.weft.Cancellable;
 import dev.weft.Context;
 import dev.weft.Future;
 import dev.weft.Poll;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionStage;
 
 /** The helpers woven code calls at each await site. Not for users. */
@@ -13,8 +15,15 @@ public final class Await {
      * Polls the awaited future once: a woven coroutine is resumed directly, any other future
      * through {@code poll}. Returns its value or {@link Coroutine#SUSPENDED}; failures propagate
      * unchanged.
+     *
+     * <p>With {@link Coroutine#CANCELLING} the enclosing coroutine is being cancelled: the future is
+     * cancelled instead of polled (a nested coroutine unwinds its own body first) and the await
+     * throws {@link CancellationException}.
      */
     public static Object poll(Object future, Context cx) {
+        if (cx == Coroutine.CANCELLING) {
+            throw cancel(future);
+        }
         if (future instanceof Coroutine<?> c) {
             return c.step(cx);
         }
@@ -26,6 +35,15 @@ public final class Await {
             throw new NullPointerException("await(null): the awaited future is null");
         }
         throw new IllegalArgumentException("await of a " + future.getClass().getName() + ", which is not a dev.weft.Future");
+    }
+
+    private static CancellationException cancel(Object future) {
+        if (future instanceof Coroutine<?> c) {
+            c.unwind(); // throws what the child's unwinding threw, if anything
+        } else {
+            Cancellable.cancel(future);
+        }
+        return new CancellationException("await in a cancelled coroutine");
     }
 
     /** Adapts an awaited {@code CompletionStage} to a future. */

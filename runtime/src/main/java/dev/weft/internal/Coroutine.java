@@ -4,6 +4,7 @@ import dev.weft.Cancellable;
 import dev.weft.Context;
 import dev.weft.Future;
 import dev.weft.Poll;
+import java.util.concurrent.CancellationException;
 
 /**
  * The base of every frame class the weaver generates: the frame of one call of a coroutine method,
@@ -18,8 +19,18 @@ import dev.weft.Poll;
  * </pre>
  *
  * <p>The woven body sets {@code state} and {@code awaiting} when it suspends; {@link #step} marks
- * the frame done when the body returns a value or throws, and {@link #cancel} marks it done
- * without running the rest of the body.
+ * the frame done when the body returns a value or throws.
+ *
+ * <p><b>Cancellation</b> ({@link #cancel}) unwinds a suspended body the way an exception would:
+ * the body is resumed with the distinguished context {@link #CANCELLING}, and {@link Await#poll}
+ * makes the pending {@code await} throw {@link CancellationException} at its site, so the user's
+ * {@code catch} and {@code finally} blocks run (releasing a lock held across the await, closing a
+ * stream). Before it throws, the awaited future is cancelled: a leaf future through
+ * {@link Cancellable#cancel(Object)}, a nested coroutine by cancelling it in turn, so nested
+ * coroutines unwind from the innermost outward. While unwinding, every further {@code await}
+ * throws {@code CancellationException} at once, without polling (as in Kotlin, a cancelled
+ * coroutine cannot suspend again); a body that catches the exception may still return normally,
+ * and its output is dropped. A coroutine cancelled before its first poll runs nothing.
  *
  * @param <T> the coroutine's output type
  */
@@ -33,6 +44,12 @@ public abstract class Coroutine<T> implements Future<T>, Cancellable {
     };
 
     public static final int DONE = -1;
+
+    /**
+     * The context a cancelled body is resumed with; {@link Await#poll} recognises it by identity.
+     * Its waker does nothing: a cancelled coroutine is never polled again.
+     */
+    public static final Context CANCELLING = Context.of(() -> {});
 
     /** The resume point: 0 before the first poll, k while suspended at await site k. */
     public int state;
@@ -66,18 +83,41 @@ public abstract class Coroutine<T> implements Future<T>, Cancellable {
     }
 
     /**
-     * Abandons the body where it is suspended: the awaited future is cancelled so it releases what
-     * it holds. The rest of the body, including its {@code finally} blocks, never runs.
+     * Cancels the body where it is suspended: its pending {@code await} throws
+     * {@link CancellationException}, after the future it awaited is cancelled, and the body's
+     * {@code catch} and {@code finally} blocks run on this thread; see the class comment. A body
+     * not started yet is only marked done. Like every {@link Cancellable#cancel}, this does not
+     * throw: anything other than the cancellation that escapes the body (a {@code finally} that
+     * throws) goes to the thread's uncaught-exception handler.
      */
     @Override
     public final void cancel() {
+        try {
+            unwind();
+        } catch (CancellationException expected) {
+            // the body let the cancellation propagate: the usual ending
+        } catch (Throwable t) {
+            Thread me = Thread.currentThread();
+            me.getUncaughtExceptionHandler().uncaughtException(me, t);
+        }
+    }
+
+    /**
+     * Runs the body's unwinding and rethrows what escapes it (normally the
+     * {@code CancellationException} its pending await threw). {@link Await#poll} calls this for a
+     * nested coroutine so that what the child's {@code finally} throws reaches the parent's
+     * handlers, as it would for any exception.
+     */
+    final void unwind() {
         if (state == DONE) {
             return;
         }
-        Object suspendedOn = awaiting;
-        state = DONE;
-        awaiting = null;
-        Cancellable.cancel(suspendedOn);
+        if (state == 0) {
+            state = DONE; // never started: no try block was entered, so nothing is owed
+            awaiting = null;
+            return;
+        }
+        step(CANCELLING);
     }
 
     @Override

@@ -82,6 +82,62 @@ public final class ClassHierarchy {
     }
 
     /**
+     * The type two reference values merge to, as the JVM verifier merges them: arrays of
+     * references merge element-wise, anything else involving an array is {@code Object}, classes
+     * meet at {@link #commonSuperClass}.
+     */
+    Type commonSuperType(Type a, Type b) {
+        if (a.equals(b)) {
+            return a;
+        }
+        if (a.getSort() == Type.ARRAY || b.getSort() == Type.ARRAY) {
+            if (a.getSort() == Type.ARRAY && b.getSort() == Type.ARRAY) {
+                Type ca = Type.getType(a.getDescriptor().substring(1));
+                Type cb = Type.getType(b.getDescriptor().substring(1));
+                if (TypedInterpreter.isReferenceType(ca) && TypedInterpreter.isReferenceType(cb)) {
+                    return Type.getType("[" + commonSuperType(ca, cb).getDescriptor());
+                }
+            }
+            return Type.getObjectType(OBJECT);
+        }
+        return Type.getObjectType(commonSuperClass(a.getInternalName(), b.getInternalName()));
+    }
+
+    /**
+     * Whether a value of reference type {@code source} may be used where {@code target} is
+     * expected, by the JVM verifier's rules: every reference is assignable to an interface type
+     * (the verifier checks interface calls at run time), arrays are covariant in their reference
+     * elements, and a class is assignable to each class on its superclass chain.
+     *
+     * @throws WeaveException when a class file needed for the answer cannot be read
+     */
+    boolean isAssignable(Type target, Type source) {
+        if (target.equals(source) || target.getInternalName().equals(OBJECT)) {
+            return true;
+        }
+        if (target.getSort() == Type.ARRAY) {
+            if (source.getSort() != Type.ARRAY) {
+                return false;
+            }
+            Type te = Type.getType(target.getDescriptor().substring(1));
+            Type se = Type.getType(source.getDescriptor().substring(1));
+            return TypedInterpreter.isReferenceType(te) && TypedInterpreter.isReferenceType(se) && isAssignable(te, se);
+        }
+        if (info(target.getInternalName()).isInterface()) {
+            return true;
+        }
+        if (source.getSort() == Type.ARRAY) {
+            return false;
+        }
+        for (String c = source.getInternalName(); c != null; c = info(c).superName()) {
+            if (c.equals(target.getInternalName())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * Whether code in class {@code from} may name {@code type} in a {@code checkcast}: the JVM
      * checks access there, so a public method returning a package-private class, or the common
      * superclass of two branches (StringBuilder and StringBuffer meet at the package-private

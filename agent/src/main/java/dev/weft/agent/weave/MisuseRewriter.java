@@ -12,8 +12,9 @@ import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.TypeInsnNode;
 
 /**
- * Replaces a misplaced {@code await} (or an {@code Async::await} method reference) with code that
- * throws {@code IllegalStateException} carrying the message the weaver logged at load time.
+ * Replaces an {@code await} that cannot suspend (a misplaced one, an {@code Async::await} method
+ * reference, or one in a class whose weave failed) with code that throws
+ * {@code IllegalStateException} carrying the message the weaver logged at load time.
  * The operand stack keeps its shape, so the rest of the method verifies unchanged.
  */
 final class MisuseRewriter {

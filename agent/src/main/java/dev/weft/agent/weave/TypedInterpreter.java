@@ -60,33 +60,16 @@ final class TypedInterpreter extends BasicInterpreter {
             if (b.getType().equals(NULL)) {
                 return a;
             }
-            return newValue(common(a.getType(), b.getType()));
+            return newValue(hierarchy.commonSuperType(a.getType(), b.getType()));
         }
         return BasicValue.UNINITIALIZED_VALUE;
-    }
-
-    private Type common(Type a, Type b) {
-        if (a.equals(b)) {
-            return a;
-        }
-        if (a.getSort() == Type.ARRAY || b.getSort() == Type.ARRAY) {
-            if (a.getSort() == Type.ARRAY && b.getSort() == Type.ARRAY) {
-                Type ca = Type.getType(a.getDescriptor().substring(1));
-                Type cb = Type.getType(b.getDescriptor().substring(1));
-                if (isReferenceType(ca) && isReferenceType(cb)) {
-                    return Type.getType("[" + common(ca, cb).getDescriptor());
-                }
-            }
-            return Type.getObjectType("java/lang/Object");
-        }
-        return Type.getObjectType(hierarchy.commonSuperClass(a.getInternalName(), b.getInternalName()));
     }
 
     static boolean isReference(BasicValue v) {
         return v.getType() != null && isReferenceType(v.getType());
     }
 
-    private static boolean isReferenceType(Type t) {
+    static boolean isReferenceType(Type t) {
         return t.getSort() == Type.OBJECT || t.getSort() == Type.ARRAY;
     }
 }
