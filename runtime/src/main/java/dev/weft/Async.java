@@ -101,7 +101,7 @@ public final class Async {
                         .orElse("unknown caller"));
         String why = Boolean.getBoolean(AGENT_PROPERTY)
                 ? "the Weft agent is installed, but this class was loaded before it (call WeftAgent.install() earlier, "
-                        + "or use -javaagent:weft-agent.jar)"
+                        + "or use -javaagent:weft-agent.jar), or the agent could not read it (see the agent's log)"
                 : "the Weft agent is not attached: run with -javaagent:weft-agent.jar, or call "
                         + "dev.weft.agent.WeftAgent.install() before this class is loaded";
         return new IllegalStateException("Async.await reached in a method that was not woven, at " + caller + ": " + why);

@@ -21,14 +21,14 @@ import java.util.function.Supplier;
  *     return ready(null);
  * }
  *
- * // or, when the task may be cancelled while it holds the lock:
+ * // or, without writing the try/finally:
  * Future<Void> d = mutex.withLock(() -> depositBody(amount));
  * }</pre>
  *
  * <p>A {@link #lock()} future is {@link Cancellable}: a waiter cancelled before it saw the lock
- * passes it on rather than keeping it. Java cannot run a suspended coroutine's {@code finally} when
- * its task is cancelled, so code that may be cancelled while holding the lock should use
- * {@link #withLock}, which unlocks on cancellation too.
+ * passes it on rather than keeping it. Cancelling a task suspended while it holds the lock makes
+ * its pending await throw {@code CancellationException}, so the {@code finally} above runs and
+ * unlocks; {@link #withLock} unlocks on cancellation too.
  *
  * <p>The lock is not tied to a thread or task: any code may {@link #unlock()} it, which is what
  * lets a task resume on another thread while holding it.
