@@ -45,6 +45,9 @@ import java.util.Objects;
  * @param <T> the element type
  */
 public final class Channel<T> {
+    /** What every completed send answers; a Poll is immutable, so one instance serves them all. */
+    private static final Poll<Void> SENT = Poll.ready(null);
+
     private final Object lock = new Object();
     private final int capacity;
     private final ArrayDeque<T> buffer = new ArrayDeque<>();
@@ -267,7 +270,7 @@ public final class Channel<T> {
             if (toWake != null) {
                 toWake.wake();
             }
-            return Poll.ready(null);
+            return SENT;
         }
 
         @Override

@@ -15,6 +15,12 @@ import java.util.concurrent.locks.LockSupport;
  * <p>The budget: a chain of tasks that keep waking each other through the LIFO slot runs at most
  * {@link #LIFO_BUDGET} polls in a row; the next one goes to the back of the local queue, behind
  * the tasks already waiting. A task woken during its own poll is always queued at the back.
+ *
+ * <p>Waking idle workers: a task woken on this worker that pushes the LIFO slot's previous
+ * occupant into the queue does not wake an idle worker at once; one notification goes out when
+ * the poll that woke it returns. A poll that wakes several tasks in a row (a consumer draining a
+ * channel that several producers wait on) then costs one unpark instead of one per wake, and the
+ * tasks are stealable the whole time, so nothing waits longer than the end of that poll.
  */
 final class Worker extends Thread {
     static final int LIFO_BUDGET = 3;
@@ -29,6 +35,7 @@ final class Worker extends Thread {
 
     private final AtomicBoolean unparked = new AtomicBoolean();
     private Task<?> lifo;
+    private boolean notifyAfterPoll;
     private int ticks;
     private int randomSeed;
 
@@ -61,12 +68,16 @@ final class Worker extends Thread {
         }
     }
 
-    /** A task woken on this worker: into the LIFO slot; whatever held the slot moves to the queue. */
+    /**
+     * A task woken on this worker: into the LIFO slot; whatever held the slot moves to the queue,
+     * and idle workers hear of it when the current poll returns ({@link #notifyIfPushed}).
+     */
     void scheduleWoken(Task<?> task) {
         Task<?> previous = lifo;
         lifo = task;
         if (previous != null) {
-            pushLocal(previous);
+            queue.push(previous, executor.injection);
+            notifyAfterPoll = true;
         }
     }
 
@@ -109,6 +120,7 @@ final class Worker extends Thread {
     private void runTask(Task<?> task) {
         executor.idle.stopSearching(this);
         task.run();
+        notifyIfPushed();
         // Tasks woken by that poll landed in the LIFO slot; run them now, within the budget.
         for (int budget = LIFO_BUDGET; ; budget--) {
             Task<?> next = lifo;
@@ -121,6 +133,15 @@ final class Worker extends Thread {
                 return;
             }
             next.run();
+            notifyIfPushed();
+        }
+    }
+
+    /** After each poll: tells idle workers about tasks {@link #scheduleWoken} moved into the queue. */
+    private void notifyIfPushed() {
+        if (notifyAfterPoll) {
+            notifyAfterPoll = false;
+            executor.idle.notifyWork();
         }
     }
 
