@@ -10,11 +10,19 @@ import java.util.Objects;
  * Poll<Void> p = Timer.sleep(Duration.ofMillis(5)).poll(cx);
  * }</pre>
  */
-public final class Context {
+public class Context {
     private final Waker waker;
 
     private Context(Waker waker) {
         this.waker = waker;
+    }
+
+    /**
+     * For a driver that is its own waker: a {@link Task} is its own context too, so spawning
+     * allocates one object. Package-private, so the class stays closed to users.
+     */
+    Context() {
+        this.waker = (Waker) this;
     }
 
     public static Context of(Waker waker) {

@@ -6,7 +6,7 @@ import java.util.concurrent.CancellationException;
 
 /**
  * A spawned future plus one atomic state word. The task is its own {@link Waker} and its own
- * {@link JoinHandle}, so spawning allocates the task, its context and nothing else.
+ * {@link JoinHandle}, so spawning allocates the task and nothing else (it is also the poll's Context).
  *
  * <pre>
  * state       event                  next          effect
@@ -51,7 +51,6 @@ final class Task<T> extends TaskOutcome<T> implements Waker, JoinHandle<T>, Runn
     }
 
     private final Scheduler scheduler;
-    private final Context context;
     private Future<T> future;
     @SuppressWarnings("unused") // accessed through STATE
     private volatile int state = SCHEDULED;
@@ -64,7 +63,6 @@ final class Task<T> extends TaskOutcome<T> implements Waker, JoinHandle<T>, Runn
     Task(Future<T> future, Scheduler scheduler) {
         this.future = future;
         this.scheduler = scheduler;
-        this.context = Context.of(this);
     }
 
     int state() {
@@ -98,7 +96,7 @@ final class Task<T> extends TaskOutcome<T> implements Waker, JoinHandle<T>, Runn
         }
         Poll<T> poll;
         try {
-            poll = future.poll(context);
+            poll = future.poll(this);
         } catch (Throwable failure) {
             finish(null, failure);
             return;

@@ -9,8 +9,11 @@ import java.util.concurrent.locks.LockSupport;
  * The outcome half of a task: published once, then read by joiners that poll, block, or ask for a
  * {@code CompletableFuture}. Joiners register a waker under the lock; publishing takes the list
  * under the same lock and wakes them outside it, so no joiner misses the outcome.
+ *
+ * <p>It extends {@link Context} only so that the {@link Task} below it is its own poll context
+ * (and its own waker): one allocation per spawned task.
  */
-abstract class TaskOutcome<T> implements JoinHandle<T> {
+abstract class TaskOutcome<T> extends Context implements JoinHandle<T> {
     private static final Object NULL = new Object();
 
     private volatile Object outcome; // null until published; NULL for a null value; Failure

@@ -180,6 +180,21 @@ class SingleThreadedExecutorTest {
     }
 
     @Test
+    void aSpawnedTaskIsItsOwnContextAndWaker() {
+        // One object per spawn: the handle, the waker and the poll's context are the task itself.
+        try (Executor ex = Executor.singleThreaded()) {
+            java.util.concurrent.atomic.AtomicReference<Context> seen = new java.util.concurrent.atomic.AtomicReference<>();
+            JoinHandle<Integer> h = ex.spawn(cx -> {
+                seen.set(cx);
+                return Poll.ready(1);
+            });
+            assertEquals(1, h.join());
+            assertSame(h, seen.get());
+            assertSame(h, seen.get().waker());
+        }
+    }
+
+    @Test
     void handoffsWithAnOutsideThreadNeverLoseAWake() throws Exception {
         int rounds = 100_000;
         Relay relay = new Relay(rounds);
