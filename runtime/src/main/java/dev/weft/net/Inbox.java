@@ -1,0 +1,87 @@
+package dev.weft.net;
+
+import dev.weft.internal.IoRegistration;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+
+/**
+ * The bytes the reactor read ahead for a stream's parked reader, and the only way the stream's
+ * reads reach its socket, so bytes come out in the order they arrived whoever read them.
+ *
+ * <p>The reactor fills it only while a reader is parked, and no more than that reader asked for
+ * (at most {@value #MAX_AHEAD} bytes); a full inbox is left alone, so a stream nobody reads
+ * stops being read, as before. A cancelled read leaves its bytes here for the next read. End of
+ * stream and a failure met by the reactor wait here as well, for the next read to report.
+ * Guarded by its own lock: the reactor's {@link #fill} and a worker's {@link #read} exclude each
+ * other, each holding it for one non-blocking read at most.
+ */
+final class Inbox implements IoRegistration.ReadAhead {
+    static final int MAX_AHEAD = 16 * 1024;
+
+    private final SocketChannel channel;
+    private ByteBuffer held; // flipped: the bytes between position and limit wait for the reader
+    private int wanted = 1; // what the last reader to find nothing had room for
+    private boolean endOfStream;
+    private IOException failure;
+
+    Inbox(SocketChannel channel) {
+        this.channel = channel;
+    }
+
+    /**
+     * One read into {@code dst}, held bytes first: the count, -1 at end of stream, or 0 if there is
+     * nothing to read now (or no room in {@code dst}).
+     */
+    synchronized int read(ByteBuffer dst) throws IOException {
+        if (held != null && held.hasRemaining()) {
+            int n = Math.min(held.remaining(), dst.remaining());
+            int limit = held.limit();
+            held.limit(held.position() + n);
+            dst.put(held);
+            held.limit(limit);
+            return n;
+        }
+        if (failure != null) {
+            IOException f = failure;
+            failure = null;
+            throw f;
+        }
+        if (endOfStream) {
+            return -1;
+        }
+        int n = channel.read(dst);
+        if (n == 0) {
+            wanted = Math.max(1, Math.min(dst.remaining(), MAX_AHEAD));
+        }
+        return n;
+    }
+
+    /** How many read-ahead bytes wait for the reader; for tests. */
+    synchronized int heldBytes() {
+        return held == null ? 0 : held.remaining();
+    }
+
+    @Override
+    public synchronized int fill() {
+        if (held != null && held.hasRemaining() || endOfStream || failure != null) {
+            return HOLDING;
+        }
+        if (held == null || held.capacity() < wanted) {
+            held = ByteBuffer.allocateDirect(wanted);
+        }
+        held.clear().limit(wanted);
+        try {
+            int n = channel.read(held);
+            held.flip();
+            if (n == 0) {
+                return EMPTY;
+            }
+            endOfStream = n < 0;
+        } catch (IOException e) {
+            held.clear().limit(0);
+            failure = e;
+        }
+        return FILLED;
+    }
+}
