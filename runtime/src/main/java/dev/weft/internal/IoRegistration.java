@@ -72,6 +72,12 @@ public final class IoRegistration {
 
         /** Reactor thread, the channel is readable and a reader is parked: one non-blocking read. */
         int fill();
+
+        /**
+         * Reactor thread: the channel is readable and its read interest is about to be cleared
+         * (nobody waits, or bytes are still held), so the next read must try the socket itself.
+         */
+        void readable();
     }
 
     private IoRegistration(Reactor reactor, SelectableChannel channel) throws IOException {
@@ -178,6 +184,9 @@ public final class IoRegistration {
                 if (filled == ReadAhead.EMPTY) {
                     return;
                 }
+            }
+            if (ahead != null) {
+                ahead.readable();
             }
             clear(k, ready & READ_SIDE);
             wake(readWaker);

@@ -15,6 +15,13 @@ import java.nio.channels.SocketChannel;
  * stream and a failure met by the reactor wait here as well, for the next read to report.
  * Guarded by its own lock: the reactor's {@link #fill} and a worker's {@link #read} exclude each
  * other, each holding it for one non-blocking read at most.
+ *
+ * <p>It also remembers whether the socket was left drained: after a read that came back short
+ * (fewer bytes than asked for, by either side), the next read skips the system call, which would
+ * find nothing, and parks at once. That is only ever a guess about the socket, never needed for a
+ * wake: a parked reader always has the read interest set, so bytes that did arrive make the
+ * level-triggered selector report the socket, and the reactor reads them or marks the socket
+ * {@link #readable} before it clears the interest.
  */
 final class Inbox implements IoRegistration.ReadAhead {
     static final int MAX_AHEAD = 16 * 1024;
@@ -22,6 +29,7 @@ final class Inbox implements IoRegistration.ReadAhead {
     private final SocketChannel channel;
     private ByteBuffer held; // flipped: the bytes between position and limit wait for the reader
     private int wanted = 1; // what the last reader to find nothing had room for
+    private volatile boolean mayHaveBytes = true; // false after a short read: the socket was drained
     private boolean endOfStream;
     private IOException failure;
 
@@ -50,11 +58,19 @@ final class Inbox implements IoRegistration.ReadAhead {
         if (endOfStream) {
             return -1;
         }
-        int n = channel.read(dst);
+        int room = dst.remaining();
+        int n = mayHaveBytes ? channel.read(dst) : 0;
         if (n == 0) {
-            wanted = Math.max(1, Math.min(dst.remaining(), MAX_AHEAD));
+            wanted = Math.max(1, Math.min(room, MAX_AHEAD));
         }
+        endOfStream = n < 0;
+        mayHaveBytes = n >= room;
         return n;
+    }
+
+    @Override
+    public void readable() {
+        mayHaveBytes = true;
     }
 
     /** How many read-ahead bytes wait for the reader; for tests. */
@@ -74,6 +90,7 @@ final class Inbox implements IoRegistration.ReadAhead {
         try {
             int n = channel.read(held);
             held.flip();
+            mayHaveBytes = n == wanted;
             if (n == 0) {
                 return EMPTY;
             }
