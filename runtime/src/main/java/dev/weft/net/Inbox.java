@@ -11,10 +11,13 @@ import java.nio.channels.SocketChannel;
  *
  * <p>The reactor fills it only while a reader is parked, and no more than that reader asked for
  * (at most {@value #MAX_AHEAD} bytes); a full inbox is left alone, so a stream nobody reads
- * stops being read, as before. A cancelled read leaves its bytes here for the next read. End of
- * stream and a failure met by the reactor wait here as well, for the next read to report.
- * Guarded by its own lock: the reactor's {@link #fill} and a worker's {@link #read} exclude each
- * other, each holding it for one non-blocking read at most.
+ * stops being read, as before. The buffer is on the heap (the JDK reads through its per-thread
+ * direct buffer, so the reactor's read costs one extra copy), and an emptied buffer larger than
+ * {@value #KEEP} bytes is dropped, so an idle stream keeps at most that much. A cancelled read
+ * leaves its bytes here for the next read. End of stream and a failure met by the reactor wait
+ * here as well, for the next read to report. Guarded by its own lock: the reactor's {@link #fill}
+ * and a worker's {@link #read} exclude each other, each holding it for one non-blocking read at
+ * most.
  *
  * <p>It also remembers whether the socket was left drained: after a read that came back short
  * (fewer bytes than asked for, by either side), the next read skips the system call, which would
@@ -25,6 +28,7 @@ import java.nio.channels.SocketChannel;
  */
 final class Inbox implements IoRegistration.ReadAhead {
     static final int MAX_AHEAD = 16 * 1024;
+    static final int KEEP = 1024;
 
     private final SocketChannel channel;
     private ByteBuffer held; // flipped: the bytes between position and limit wait for the reader
@@ -48,6 +52,9 @@ final class Inbox implements IoRegistration.ReadAhead {
             held.limit(held.position() + n);
             dst.put(held);
             held.limit(limit);
+            if (!held.hasRemaining() && held.capacity() > KEEP) {
+                held = null;
+            }
             return n;
         }
         if (failure != null) {
@@ -84,7 +91,7 @@ final class Inbox implements IoRegistration.ReadAhead {
             return HOLDING;
         }
         if (held == null || held.capacity() < wanted) {
-            held = ByteBuffer.allocateDirect(wanted);
+            held = ByteBuffer.allocate(wanted);
         }
         held.clear().limit(wanted);
         try {
