@@ -69,7 +69,8 @@ public class Echo {
         }
     }
 
-    private static EchoServer startServer(String implementation) throws IOException {
+    /** The server named like the benchmark method that measures it. */
+    static EchoServer startServer(String implementation) throws IOException {
         switch (implementation) {
             case "weft": return WeftEchoServer.start();
             case "virtualThreads": return ThreadEchoServer.start(VirtualThreads::start);

@@ -1,6 +1,7 @@
 package dev.weft.bench.net;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
@@ -69,7 +70,7 @@ final class EchoClient implements AutoCloseable {
                 unfinished--;
             }
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.weft.bench.net;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
@@ -61,7 +62,7 @@ final class ThreadEchoServer implements EchoServer {
         } catch (ClosedChannelException closedByTeardown) {
             // close() closed the listener
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -4,6 +4,7 @@ import dev.weft.Async;
 import dev.weft.JoinHandle;
 import dev.weft.net.TcpListener;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.Queue;
@@ -35,7 +36,7 @@ final class WeftEchoServer implements EchoServer {
         try {
             return (InetSocketAddress) listener.localAddress();
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 
