@@ -28,6 +28,23 @@ import java.nio.channels.SelectionKey;
  *
  * <p>Each side holds one waker: one read and one write may be pending at a time (a second
  * concurrent read replaces the first one's waker).
+ *
+ * <p>A registration with a {@link ReadAhead} (TCP streams) keeps its read interest set instead:
+ * when the socket turns readable while a reader is parked, the reactor reads for it into the
+ * stream's own buffer, which drains the socket, so the level-triggered selector falls quiet
+ * without an interest change. Each interest change costs an {@code epoll_ctl} on the reactor
+ * thread (and often a wakeup), so a stream that alternates reads and writes saves two or three
+ * system calls per read. The read interest is cleared, as above, only when the socket is readable
+ * and nobody is waiting or the buffer still holds unread bytes.
+ *
+ * <pre>
+ * read side with ReadAhead    event                       effect
+ * -------------------------   -------------------------   -----------------------------------------
+ * reader parked               readable, fill() FILLED     interest stays; reader woken
+ * reader parked               readable, fill() EMPTY      nothing (no bytes after all)
+ * reader parked               readable, fill() HOLDING    interest cleared; reader woken
+ * no reader                   readable                    interest cleared
+ * </pre>
  */
 public final class IoRegistration {
     private static final int READ_SIDE = SelectionKey.OP_READ | SelectionKey.OP_ACCEPT;
@@ -38,7 +55,30 @@ public final class IoRegistration {
     private final SelectionKey key;
     private volatile Waker readWaker;
     private volatile Waker writeWaker;
+    private volatile ReadAhead readAhead;
     private volatile boolean closed;
+
+    /**
+     * Reads on the reactor thread for a parked reader, into a buffer the reader's next attempt
+     * takes bytes from first, so no byte is lost when that reader is cancelled.
+     */
+    public interface ReadAhead {
+        /** Bytes, end of stream or a failure now wait for the reader. */
+        int FILLED = 0;
+        /** The socket had nothing to read after all. */
+        int EMPTY = 1;
+        /** Bytes read earlier still wait for the reader; nothing was read. */
+        int HOLDING = 2;
+
+        /** Reactor thread, the channel is readable and a reader is parked: one non-blocking read. */
+        int fill();
+
+        /**
+         * Reactor thread: the channel is readable and its read interest is about to be cleared
+         * (nobody waits, or bytes are still held), so the next read must try the socket itself.
+         */
+        void readable();
+    }
 
     private IoRegistration(Reactor reactor, SelectableChannel channel) throws IOException {
         this.reactor = reactor;
@@ -62,6 +102,11 @@ public final class IoRegistration {
         return closed;
     }
 
+    /** Lets the reactor read for parked readers (see the class comment). Set it before the first read. */
+    public void readAhead(ReadAhead r) {
+        readAhead = r;
+    }
+
     /** Calls {@code w} once the channel is readable (or acceptable, for a server channel). */
     public void awaitReadable(Waker w) throws ClosedChannelException {
         readWaker = w;
@@ -80,7 +125,10 @@ public final class IoRegistration {
         interest(SelectionKey.OP_CONNECT);
     }
 
-    /** Forgets {@code w} if it is the read side's waker: a cancelled read holds nothing. */
+    /**
+     * Forgets {@code w} if it is the read side's waker: a cancelled read holds nothing, and with a
+     * {@link ReadAhead} a completed read must say so too, so the reactor knows nobody is waiting.
+     */
     public void forgetReader(Waker w) {
         if (readWaker == w) {
             readWaker = null;
@@ -115,23 +163,52 @@ public final class IoRegistration {
         int ready;
         try {
             ready = k.readyOps();
-            // Clear before reading the wakers: a concurrent awaitX that sets the bit again after
-            // this stored its waker first, so that waker is the one called below.
-            k.interestOpsAnd(~ready);
         } catch (CancelledKeyException e) {
-            ready = READ_SIDE | WRITE_SIDE;
-        }
-        if ((ready & READ_SIDE) != 0) {
-            Waker w = readWaker;
-            if (w != null) {
-                Reactor.wake(w);
-            }
+            wake(readWaker);
+            wake(writeWaker);
+            return;
         }
         if ((ready & WRITE_SIDE) != 0) {
-            Waker w = writeWaker;
-            if (w != null) {
-                Reactor.wake(w);
+            clear(k, ready & WRITE_SIDE);
+            wake(writeWaker);
+        }
+        if ((ready & READ_SIDE) != 0) {
+            ReadAhead ahead = readAhead;
+            Waker w = readWaker;
+            if (ahead != null && w != null) {
+                int filled = ahead.fill();
+                if (filled == ReadAhead.FILLED) {
+                    Reactor.wake(w);
+                    return;
+                }
+                if (filled == ReadAhead.EMPTY) {
+                    return;
+                }
             }
+            if (ahead != null) {
+                ahead.readable();
+            }
+            clear(k, ready & READ_SIDE);
+            wake(readWaker);
+        }
+    }
+
+    /**
+     * Clears interest bits that fired. Callers read the waker after this: a concurrent awaitX that
+     * sets the bit again stored its waker first, so either it sees the bit cleared and sets it again,
+     * or the waker read after this is its waker.
+     */
+    private static void clear(SelectionKey k, int ops) {
+        try {
+            k.interestOpsAnd(~ops);
+        } catch (CancelledKeyException e) {
+            // closing: close() wakes both sides
+        }
+    }
+
+    private static void wake(Waker w) {
+        if (w != null) {
+            Reactor.wake(w);
         }
     }
 

@@ -20,8 +20,16 @@ final class ReadFuture extends IoFuture<Integer> {
     @Override
     Poll<Integer> attempt(Context cx) throws IOException {
         stream.ensureOpen();
-        int n = stream.channel().read(dst);
+        int n;
+        try {
+            n = stream.inbox().read(dst);
+        } catch (IOException | RuntimeException e) {
+            stream.registration().forgetReader(parked);
+            throw e;
+        }
         if (n != 0 || !dst.hasRemaining()) {
+            // Nobody waits on this side any more: the reactor must not read ahead on our behalf.
+            stream.registration().forgetReader(parked);
             return Poll.ready(n);
         }
         parked = cx.waker();

@@ -40,10 +40,13 @@ import java.util.Objects;
 public final class TcpStream implements AutoCloseable {
     private final IoRegistration reg;
     private final SocketChannel channel;
+    private final Inbox inbox;
 
     TcpStream(IoRegistration reg) {
         this.reg = reg;
         this.channel = (SocketChannel) reg.channel();
+        this.inbox = new Inbox(channel);
+        reg.readAhead(inbox);
     }
 
     static TcpStream accepted(SocketChannel ch) throws IOException {
@@ -166,6 +169,10 @@ public final class TcpStream implements AutoCloseable {
 
     IoRegistration registration() {
         return reg;
+    }
+
+    Inbox inbox() {
+        return inbox;
     }
 
     void ensureOpen() throws SocketException {
