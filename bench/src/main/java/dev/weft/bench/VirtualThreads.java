@@ -42,6 +42,11 @@ public final class VirtualThreads {
 
     private VirtualThreads() {}
 
+    /** Whether this JVM has virtual threads (JDK 21 or later). */
+    public static boolean isAvailable() {
+        return MISSING == null;
+    }
+
     /** {@code Executors.newVirtualThreadPerTaskExecutor()}. */
     public static ExecutorService perTaskExecutor() {
         require();

@@ -3,26 +3,22 @@ package dev.weft.bench.channel;
 import dev.weft.Channel;
 import dev.weft.Executor;
 import dev.weft.JoinHandle;
-import dev.weft.bench.VirtualThreads;
 import dev.weft.bench.Weave;
 import dev.weft.bench.kotlin.ChannelsShapes;
+import dev.weft.bench.sched.PeerPools;
 import dev.weft.bench.sched.Peers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * {@value #PRODUCERS} producers each sending {@value #MESSAGES} messages into one bounded channel
@@ -42,7 +38,7 @@ import org.openjdk.jmh.annotations.TearDown;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-public class ManyProducers {
+public class ManyProducers extends PeerPools {
     static {
         Weave.ensure();
     }
@@ -52,21 +48,6 @@ public class ManyProducers {
     static final int CAPACITY = 64;
     /** What the consumer must receive: each producer sends 1..MESSAGES. */
     static final long SUM = (long) PRODUCERS * MESSAGES * (MESSAGES + 1) / 2;
-
-    private Executor weft;
-    private ExecutorService virtualThreads;
-
-    @Setup(Level.Trial)
-    public void start() {
-        weft = Executor.workStealing(Peers.THREADS);
-        virtualThreads = VirtualThreads.perTaskExecutor();
-    }
-
-    @TearDown(Level.Trial)
-    public void stop() {
-        weft.close();
-        Peers.close(virtualThreads);
-    }
 
     @Benchmark
     public long weft() {

@@ -23,14 +23,15 @@ import org.openjdk.jmh.annotations.TearDown;
  * level down to the innermost await, so a resume costs a step per level. Kotlin resumes the
  * innermost continuation directly and touches the outer ones only when the inner returns; its
  * column shows what that design buys at depth. Each operation is one of {@value #YIELDS} yields
- * of the innermost coroutine, so building the chain is amortised away.
+ * of the innermost coroutine, so building the chain and handing the task to the executor's thread
+ * are amortised away.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @OperationsPerInvocation(ResumeDepth.YIELDS)
 public class ResumeDepth {
-    static final int YIELDS = 1_000;
+    static final int YIELDS = 10_000;
 
     static {
         Weave.ensure();

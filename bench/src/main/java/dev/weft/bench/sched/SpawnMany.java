@@ -3,22 +3,17 @@ package dev.weft.bench.sched;
 import dev.weft.Executor;
 import dev.weft.Future;
 import dev.weft.Poll;
-import dev.weft.bench.VirtualThreads;
 import dev.weft.bench.Weave;
 import dev.weft.bench.kotlin.SchedShapes;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * Spawning {@value #TASKS} trivial tasks from a thread outside the scheduler, then waiting until
@@ -38,30 +33,12 @@ import org.openjdk.jmh.annotations.TearDown;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-public class SpawnMany {
+public class SpawnMany extends PeerPools {
     static {
         Weave.ensure();
     }
 
     static final int TASKS = 10_000;
-
-    private Executor weft;
-    private ExecutorService virtualThreads;
-    private ForkJoinPool forkJoin;
-
-    @Setup(Level.Trial)
-    public void start() {
-        weft = Executor.workStealing(Peers.THREADS);
-        virtualThreads = VirtualThreads.perTaskExecutor();
-        forkJoin = Peers.forkJoinPool();
-    }
-
-    @TearDown(Level.Trial)
-    public void stop() {
-        weft.close();
-        Peers.close(virtualThreads);
-        Peers.close(forkJoin);
-    }
 
     @Benchmark
     public long weft() {

@@ -1,26 +1,20 @@
 package dev.weft.bench.sched;
 
-import dev.weft.Executor;
 import dev.weft.JoinHandle;
-import dev.weft.bench.VirtualThreads;
 import dev.weft.bench.Weave;
 import dev.weft.bench.kotlin.SchedShapes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * {@value #TASKS} tasks, each yielding {@value #YIELDS} times before it finishes (Tokio's
@@ -40,31 +34,13 @@ import org.openjdk.jmh.annotations.TearDown;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-public class YieldMany {
+public class YieldMany extends PeerPools {
     static {
         Weave.ensure();
     }
 
     static final int TASKS = 200;
     static final int YIELDS = 1_000;
-
-    private Executor weft;
-    private ExecutorService virtualThreads;
-    private ForkJoinPool forkJoin;
-
-    @Setup(Level.Trial)
-    public void start() {
-        weft = Executor.workStealing(Peers.THREADS);
-        virtualThreads = VirtualThreads.perTaskExecutor();
-        forkJoin = Peers.forkJoinPool();
-    }
-
-    @TearDown(Level.Trial)
-    public void stop() {
-        weft.close();
-        Peers.close(virtualThreads);
-        Peers.close(forkJoin);
-    }
 
     @Benchmark
     public long weft() {
