@@ -144,7 +144,7 @@ final class SingleThreadedExecutor implements Executor, Scheduler {
         if (t != null) {
             LockSupport.unpark(t);
             if (t != Thread.currentThread()) {
-                joinUninterruptibly(t);
+                UninterruptibleJoin.join(t);
             }
         }
         for (Task<?> task : live) {
@@ -154,20 +154,6 @@ final class SingleThreadedExecutor implements Executor, Scheduler {
         injected.clear();
         if (t == null || t != Thread.currentThread()) {
             local.clear();
-        }
-    }
-
-    private static void joinUninterruptibly(Thread t) {
-        boolean interrupted = false;
-        while (t.isAlive()) {
-            try {
-                t.join();
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
         }
     }
 

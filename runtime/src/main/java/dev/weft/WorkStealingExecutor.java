@@ -138,7 +138,7 @@ final class WorkStealingExecutor implements Executor, Scheduler {
         Worker self = currentWorker();
         for (Worker w : workers) {
             if (w != self) {
-                joinUninterruptibly(w);
+                UninterruptibleJoin.join(w);
             }
         }
         // Workers are gone (or, for a close from inside a task, will stop after this poll): what is
@@ -148,20 +148,6 @@ final class WorkStealingExecutor implements Executor, Scheduler {
             task.cancel();
         }
         injection.clear();
-    }
-
-    private static void joinUninterruptibly(Thread t) {
-        boolean interrupted = false;
-        while (t.isAlive()) {
-            try {
-                t.join();
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     @Override
