@@ -171,12 +171,14 @@ final class NewSinking {
             }
         }
         int stackCopies = 0;
-        boolean interleaved = false;
+        boolean presentBelow = false;
+        boolean interleaved = false; // a copy above another value: needs the object in a local
         for (int i = deepest; i < receiver; i++) {
             if (f.getStack(i) == object) {
                 stackCopies++;
+                interleaved |= presentBelow;
             } else if (!sunk.contains(f.getStack(i))) {
-                interleaved = true;
+                presentBelow = true;
             }
         }
         int[] slots = new int[f.getStackSize()];
@@ -199,23 +201,22 @@ final class NewSinking {
         m.maxStack = Math.max(m.maxStack, f.getStackSize() + dups + 1);
 
         InsnList after = new InsnList();
-        int objectSlot = -1;
+        int objectSlot = interleaved ? LocalSlots.allocate(m, object) : -1;
         if (interleaved) {
-            objectSlot = LocalSlots.allocate(m, object);
             after.add(new VarInsnNode(Opcodes.ASTORE, objectSlot));
-            for (int i = deepest; i < receiver; i++) {
-                if (f.getStack(i) == object) {
-                    after.add(new VarInsnNode(Opcodes.ALOAD, objectSlot));
-                } else if (!sunk.contains(f.getStack(i))) {
-                    after.add(LocalSlots.load(f.getStack(i), slots[i]));
-                }
-            }
         }
         for (int local : localCopies) {
             if (interleaved) {
                 after.add(new VarInsnNode(Opcodes.ALOAD, objectSlot));
             }
             after.add(new VarInsnNode(Opcodes.ASTORE, local));
+        }
+        for (int i = deepest; i < receiver; i++) {
+            if (f.getStack(i) == object && interleaved) {
+                after.add(new VarInsnNode(Opcodes.ALOAD, objectSlot));
+            } else if (f.getStack(i) != object && !sunk.contains(f.getStack(i))) {
+                after.add(LocalSlots.load(f.getStack(i), slots[i]));
+            }
         }
         m.instructions.insert(init, after);
     }
