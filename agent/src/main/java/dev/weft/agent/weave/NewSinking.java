@@ -43,6 +43,9 @@ final class NewSinking {
     private record Use(AbstractInsnNode insn, Frame<BasicValue> frame) {}
 
     static void apply(String owner, MethodNode m) {
+        if (!allocates(m)) {
+            return; // most coroutines: spare them an analysis
+        }
         Frame<BasicValue>[] frames = AllocationFrames.of(owner, m);
         Set<Uninitialized> sunk = new HashSet<>();
         List<Use> uses = new ArrayList<>();
@@ -219,6 +222,15 @@ final class NewSinking {
             }
         }
         m.instructions.insert(init, after);
+    }
+
+    private static boolean allocates(MethodNode m) {
+        for (AbstractInsnNode insn = m.instructions.getFirst(); insn != null; insn = insn.getNext()) {
+            if (insn.getOpcode() == Opcodes.NEW) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static int indexOf(Frame<BasicValue> f, BasicValue v) {
