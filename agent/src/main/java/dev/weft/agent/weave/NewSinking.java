@@ -201,7 +201,7 @@ final class NewSinking {
             before.add(LocalSlots.load(f.getStack(i), slots[i]));
         }
         m.instructions.insertBefore(init, before);
-        m.maxStack = Math.max(m.maxStack, f.getStackSize() + dups + 1);
+        m.maxStack = Math.max(m.maxStack, words(f) + dups); // the frame's words include the receiver
 
         InsnList after = new InsnList();
         int objectSlot = interleaved ? LocalSlots.allocate(m, object) : -1;
@@ -222,6 +222,14 @@ final class NewSinking {
             }
         }
         m.instructions.insert(init, after);
+    }
+
+    private static int words(Frame<BasicValue> f) {
+        int words = 0;
+        for (int i = 0; i < f.getStackSize(); i++) {
+            words += f.getStack(i).getSize();
+        }
+        return words;
     }
 
     private static boolean allocates(MethodNode m) {
