@@ -8,8 +8,9 @@ import java.util.ArrayDeque;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Runs a coroutine whose method returns {@code CompletableFuture} or {@code CompletionStage}: the
- * body starts on the calling thread and resumes on whichever thread wakes it.
+ * Runs a coroutine whose method returns {@code CompletableFuture} (or a subclass) or
+ * {@code CompletionStage}: the body starts on the calling thread and resumes on whichever thread
+ * wakes it.
  *
  * <pre>
  * state     event                 next      effect
@@ -55,18 +56,27 @@ public final class EagerCoroutine<T> implements Waker {
     private static final ThreadLocal<Trampoline> TRAMPOLINE = ThreadLocal.withInitial(Trampoline::new);
 
     private final Coroutine<T> body;
-    private final CompletableFuture<T> result = new CompletableFuture<>();
+    private final CompletableFuture<T> result;
     private final Context cx = Context.of(this);
     @SuppressWarnings("unused") // accessed through STATE
     private volatile int state = RUNNING;
 
-    private EagerCoroutine(Coroutine<T> body) {
+    private EagerCoroutine(Coroutine<T> body, CompletableFuture<T> result) {
         this.body = body;
+        this.result = result;
     }
 
     /** Starts {@code body} on the calling thread; the result completes when the body finishes. */
     public static <T> CompletableFuture<T> start(Coroutine<T> body) {
-        EagerCoroutine<T> run = new EagerCoroutine<>(body);
+        return start(body, new CompletableFuture<>());
+    }
+
+    /**
+     * As {@link #start(Coroutine)}, completing {@code result}: a new instance of the
+     * {@code CompletableFuture} subclass the coroutine's method declares it returns.
+     */
+    public static <T> CompletableFuture<T> start(Coroutine<T> body, CompletableFuture<T> result) {
+        EagerCoroutine<T> run = new EagerCoroutine<>(body, result);
         Trampoline t = TRAMPOLINE.get();
         if (t.running) {
             run.runLoop(); // nested in another resume, which drains whatever this queues

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 
@@ -20,6 +22,12 @@ public final class ClassHierarchy {
 
     /** What the weave needs to know about one class. */
     record Info(String superName, boolean isInterface, boolean isPublic) {}
+
+    /**
+     * What creating an instance of a class takes: its access flags, its nest host (itself when it
+     * names none), and the access flags of its no-arg constructor, or -1 when it has none.
+     */
+    record Creation(int classAccess, String nestHost, int noArgConstructorAccess) {}
 
     private final ClassLoader loader;
     private final Map<String, Info> cache = new ConcurrentHashMap<>();
@@ -47,15 +55,41 @@ public final class ClassHierarchy {
     }
 
     private Info read(String name) {
+        ClassReader reader = reader(name, "to compute stack-map frames");
+        return info(reader.getSuperName(), reader.getAccess());
+    }
+
+    /** Read afresh each time: asked only for the return types of eager coroutines, which are few. */
+    Creation creation(String name) {
+        ClassReader reader = reader(name, "to create it");
+        String[] nestHost = {name};
+        int[] constructor = {-1};
+        reader.accept(new ClassVisitor(Opcodes.ASM9) {
+            @Override
+            public void visitNestHost(String host) {
+                nestHost[0] = host;
+            }
+
+            @Override
+            public MethodVisitor visitMethod(int access, String method, String desc, String signature,
+                    String[] exceptions) {
+                if (method.equals("<init>") && desc.equals("()V")) {
+                    constructor[0] = access;
+                }
+                return null;
+            }
+        }, ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+        return new Creation(reader.getAccess(), nestHost[0], constructor[0]);
+    }
+
+    private ClassReader reader(String name, String purpose) {
         String resource = name + ".class";
         try (InputStream in = loader != null ? loader.getResourceAsStream(resource)
                 : ClassLoader.getSystemResourceAsStream(resource)) {
             if (in == null) {
-                throw new WeaveException("cannot find the class file of " + name.replace('/', '.')
-                        + " to compute stack-map frames");
+                throw new WeaveException("cannot find the class file of " + name.replace('/', '.') + " " + purpose);
             }
-            ClassReader reader = new ClassReader(in);
-            return info(reader.getSuperName(), reader.getAccess());
+            return new ClassReader(in);
         } catch (IOException e) {
             throw new WeaveException("cannot read the class file of " + name.replace('/', '.') + ": " + e);
         }

@@ -174,7 +174,7 @@ public final class ClassWeaver {
         if (awaits.isEmpty()) {
             return;
         }
-        String problem = MisuseCheck.methodProblem(m);
+        String problem = MisuseCheck.methodProblem(host, m, hierarchy);
         if (problem != null) {
             awaits.forEach(a -> reportMisuse(m, a, problem));
             return;
@@ -194,7 +194,7 @@ public final class ClassWeaver {
                     + ". The class was loaded unwoven, so this await cannot suspend (a Weft bug; please report it)"));
             return;
         }
-        weaveCoroutine(m, CoroutineKind.of(m));
+        weaveCoroutine(m, CoroutineKind.of(m, hierarchy));
     }
 
     private void weaveCoroutine(MethodNode m, CoroutineKind kind) {

@@ -14,7 +14,10 @@ import org.objectweb.asm.tree.TryCatchBlockNode;
 
 /**
  * Successors of each instruction of a method, by index in its {@link InsnList}: the normal ones
- * (fall-through, jump and switch targets) and the exception handlers whose range covers it.
+ * (fall-through, jump and switch targets) and the exception handlers an exception thrown there
+ * can reach. The JVM takes the first handler in table order whose type matches, so handlers after
+ * the first catch-all covering an instruction are never reached from it: javac's catch-any
+ * handler of a {@code synchronized} block shadows the handlers of an enclosing {@code try}.
  */
 final class ControlFlowGraph {
     private final int[][] normal;
@@ -29,12 +32,17 @@ final class ControlFlowGraph {
         for (int i = 0; i < n; i++) {
             handlerLists.add(new ArrayList<>(0));
         }
+        boolean[] caughtAll = new boolean[n];
         for (TryCatchBlockNode tcb : m.tryCatchBlocks) {
             int start = insns.indexOf(tcb.start);
             int end = insns.indexOf(tcb.end);
             int handler = insns.indexOf(tcb.handler);
+            boolean catchAll = tcb.type == null || tcb.type.equals("java/lang/Throwable");
             for (int i = start; i < end; i++) {
-                handlerLists.get(i).add(handler);
+                if (!caughtAll[i]) {
+                    handlerLists.get(i).add(handler);
+                    caughtAll[i] = catchAll;
+                }
             }
         }
         for (int i = 0; i < n; i++) {

@@ -16,7 +16,8 @@ import org.objectweb.asm.tree.VarInsnNode;
 /**
  * The code that replaces a coroutine method's original body: {@code return new Frame(this, args)}
  * for a lazy coroutine, {@code return EagerCoroutine.start(new Frame(this, args))} for one that
- * returns a {@code CompletableFuture}.
+ * returns a {@code CompletableFuture}, and {@code return (T) EagerCoroutine.start(new Frame(this,
+ * args), new T())} for one that returns {@code T}, a subclass of it.
  */
 final class EntryStub {
     private EntryStub() {}
@@ -49,7 +50,15 @@ final class EntryStub {
         }
         code.add(new MethodInsnNode(Opcodes.INVOKESPECIAL, frameClass, "<init>",
                 FrameClassGenerator.constructorDesc(entry), false));
-        if (kind == CoroutineKind.EAGER) {
+        String subclass = kind == CoroutineKind.EAGER ? CoroutineKind.resultSubclass(original) : null;
+        if (subclass != null) {
+            code.add(new TypeInsnNode(Opcodes.NEW, subclass));
+            code.add(new InsnNode(Opcodes.DUP));
+            code.add(new MethodInsnNode(Opcodes.INVOKESPECIAL, subclass, "<init>", "()V", false));
+            code.add(new MethodInsnNode(Opcodes.INVOKESTATIC, AwaitCalls.EAGER, "start", "(L" + AwaitCalls.COROUTINE
+                    + ";Ljava/util/concurrent/CompletableFuture;)Ljava/util/concurrent/CompletableFuture;", false));
+            code.add(new TypeInsnNode(Opcodes.CHECKCAST, subclass));
+        } else if (kind == CoroutineKind.EAGER) {
             code.add(new MethodInsnNode(Opcodes.INVOKESTATIC, AwaitCalls.EAGER, "start",
                     "(L" + AwaitCalls.COROUTINE + ";)Ljava/util/concurrent/CompletableFuture;", false));
         }

@@ -15,7 +15,7 @@ import org.objectweb.asm.tree.analysis.Frame;
 
 /**
  * The weave of one coroutine method, as a pipeline of passes over a copy of its code:
- * lower returns, hoist constructor calls, empty the stack under awaits, analyze types and
+ * lower returns, sink {@code new} to its constructor call, empty the stack under awaits, analyze types and
  * liveness, lay out the frame, then emit the body, the frame class and the entry stub.
  */
 final class MethodWeaver {
@@ -30,7 +30,7 @@ final class MethodWeaver {
         boolean hostIsInterface = (host.access & Opcodes.ACC_INTERFACE) != 0;
         MethodNode body = copy(original);
         ReturnLowering.apply(body, kind);
-        ConstructorHoisting.apply(host.name, body);
+        NewSinking.apply(host.name, body);
         StackSpilling.apply(host.name, body);
 
         Frame<BasicValue>[] frames = typedFrames(host.name, body, hierarchy);

@@ -5,6 +5,9 @@ import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.InsnList;
 import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.VarInsnNode;
+import org.objectweb.asm.tree.analysis.Analyzer;
+import org.objectweb.asm.tree.analysis.AnalyzerException;
+import org.objectweb.asm.tree.analysis.BasicInterpreter;
 import org.objectweb.asm.tree.analysis.BasicValue;
 import org.objectweb.asm.tree.analysis.Frame;
 
@@ -17,12 +20,20 @@ final class StackSpilling {
     private StackSpilling() {}
 
     static void apply(String owner, MethodNode m) {
-        Frame<BasicValue>[] frames = ConstructorHoisting.analyze(owner, m);
+        Frame<BasicValue>[] frames = analyze(owner, m);
         AbstractInsnNode[] insns = m.instructions.toArray();
         for (int i = 0; i < insns.length; i++) {
             if (AwaitCalls.isAwait(insns[i]) && frames[i] != null && frames[i].getStackSize() > 1) {
                 spill(m, insns[i], frames[i]);
             }
+        }
+    }
+
+    private static Frame<BasicValue>[] analyze(String owner, MethodNode m) {
+        try {
+            return new Analyzer<>(new BasicInterpreter()).analyze(owner, m);
+        } catch (AnalyzerException e) {
+            throw new WeaveException("cannot analyze the method's bytecode: " + e.getMessage());
         }
     }
 
