@@ -1,5 +1,6 @@
 package dev.weft;
 
+import dev.weft.scheduler.StressExecutors;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,8 +1,8 @@
 package dev.weft.net;
 
 import dev.weft.Future;
-import dev.weft.internal.IoRegistration;
-import dev.weft.internal.Reactor;
+import dev.weft.reactor.IoRegistration;
+import dev.weft.reactor.Reactor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.SocketAddress;
