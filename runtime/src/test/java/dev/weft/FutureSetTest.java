@@ -109,9 +109,9 @@ class FutureSetTest {
         assertTrue(parent.wakes.get() >= 1, "and the owner is asked to come back");
     }
 
-    @Test
+    @StressTest
     void stressMembersCompletedFromManyThreads() throws Exception {
-        int members = 2_000;
+        int members = StressSize.of(2_000);
         int threads = 4;
         List<Probe<Integer>> probes = new ArrayList<>();
         FutureSet<Integer> set = new FutureSet<>();

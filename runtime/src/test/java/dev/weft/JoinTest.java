@@ -94,10 +94,10 @@ class JoinTest {
         assertEquals(1, b.cancels.get());
     }
 
-    @Test
+    @StressTest
     void joinAcrossThreadsOnTheStressExecutor() {
         try (Executor ex = StressExecutors.create()) {
-            for (int round = 0; round < 200; round++) {
+            for (int round = 0; round < StressSize.of(200); round++) {
                 List<Future<Integer>> children = new ArrayList<>();
                 for (int i = 0; i < 8; i++) {
                     children.add(ex.spawn(Async.ready(i)));

@@ -100,11 +100,7 @@ public final class TcpListener implements AutoCloseable {
      */
     @Override
     public void close() {
-        try {
-            reg.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException("closing " + this, e);
-        }
+        reg.closeFor(this);
     }
 
     IoRegistration registration() {
@@ -112,9 +108,7 @@ public final class TcpListener implements AutoCloseable {
     }
 
     void ensureOpen() throws SocketException {
-        if (reg.isClosed()) {
-            throw new SocketException("listener is closed: " + this);
-        }
+        reg.ensureOpen(this);
     }
 
     @Override

@@ -156,11 +156,7 @@ public final class TcpStream implements AutoCloseable {
      */
     @Override
     public void close() {
-        try {
-            reg.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException("closing " + this, e);
-        }
+        reg.closeFor(this);
     }
 
     SocketChannel channel() {
@@ -176,9 +172,7 @@ public final class TcpStream implements AutoCloseable {
     }
 
     void ensureOpen() throws SocketException {
-        if (reg.isClosed()) {
-            throw new SocketException("stream is closed: " + this);
-        }
+        reg.ensureOpen(this);
     }
 
     @Override

@@ -2,6 +2,8 @@ package dev.weft.reactor;
 
 import dev.weft.Waker;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.SocketException;
 import java.nio.channels.CancelledKeyException;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.SelectableChannel;
@@ -209,6 +211,25 @@ public final class IoRegistration {
     private static void wake(Waker w) {
         if (w != null) {
             Reactor.wake(w);
+        }
+    }
+
+    /** Fails an operation on {@code owner} (a listener or stream) once it is closed. */
+    public void ensureOpen(Object owner) throws SocketException {
+        if (closed) {
+            throw new SocketException("closed: " + owner);
+        }
+    }
+
+    /**
+     * {@link #close()} for an {@code AutoCloseable} {@code owner}: the rare close failure the
+     * operating system reports becomes an {@link UncheckedIOException} naming it.
+     */
+    public void closeFor(Object owner) {
+        try {
+            close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("closing " + owner, e);
         }
     }
 

@@ -41,7 +41,6 @@ public final class Reactor {
     private final TimerWheel wheel = new TimerWheel();
     private final long origin = System.nanoTime();
     private final Thread thread;
-    private volatile int timerCount;
 
     private Reactor(String name) {
         try {
@@ -64,11 +63,16 @@ public final class Reactor {
     }
 
     /**
-     * Timers in the wheel: exact on the reactor thread (inside {@link #execute}), elsewhere as of
-     * the reactor's last pass. Tests use it to see that cancelled timers leave the wheel.
+     * Timers in the wheel. Only the reactor thread owns the wheel, so call it inside
+     * {@link #execute}; tests use it to see that cancelled timers leave the wheel.
+     *
+     * @throws IllegalStateException on any other thread
      */
     public int timerCount() {
-        return Thread.currentThread() == thread ? wheel.size() : timerCount;
+        if (Thread.currentThread() != thread) {
+            throw new IllegalStateException("timerCount() is for the reactor thread; call it inside execute()");
+        }
+        return wheel.size();
     }
 
     /** Runs {@code r} on the reactor thread after everything queued before it. {@code r} must not block. */
@@ -119,7 +123,6 @@ public final class Reactor {
         drainQueue();
         long now = nowTick();
         wheel.advance(now, this::fireTimer);
-        timerCount = wheel.size();
 
         long next = wheel.nextSlotTick();
         sleeping.set(true);

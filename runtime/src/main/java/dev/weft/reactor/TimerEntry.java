@@ -1,6 +1,7 @@
 package dev.weft.reactor;
 
 import dev.weft.Waker;
+import java.lang.invoke.ConstantBootstraps;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 
@@ -30,15 +31,8 @@ public abstract class TimerEntry {
     static final int FIRED = 2;
     static final int DISARMED = 3;
 
-    private static final VarHandle STATE;
-
-    static {
-        try {
-            STATE = MethodHandles.lookup().findVarHandle(TimerEntry.class, "state", int.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
+    private static final VarHandle STATE =
+            ConstantBootstraps.fieldVarHandle(MethodHandles.lookup(), "state", VarHandle.class, TimerEntry.class, int.class);
 
     // Reactor-thread-only wheel links.
     long deadlineTick;

@@ -32,10 +32,6 @@ final class TimerWheel {
         return size;
     }
 
-    long elapsed() {
-        return elapsed;
-    }
-
     /**
      * Links {@code e} to fire at {@code deadlineTick}.
      *

@@ -124,8 +124,4 @@ final class IdleWorkers {
     void woken(Worker w) {
         w.searching = true;
     }
-
-    int searching() {
-        return searching;
-    }
 }

@@ -1,5 +1,6 @@
 package dev.weft.scheduler;
 
+import java.lang.invoke.ConstantBootstraps;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.Queue;
@@ -32,18 +33,10 @@ final class LocalQueue {
     static final int CAPACITY = 256; // a power of two
     private static final int MASK = CAPACITY - 1;
 
-    private static final VarHandle HEAD;
-    private static final VarHandle TAIL;
-
-    static {
-        try {
-            MethodHandles.Lookup lookup = MethodHandles.lookup();
-            HEAD = lookup.findVarHandle(LocalQueue.class, "head", long.class);
-            TAIL = lookup.findVarHandle(LocalQueue.class, "tail", int.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
+    private static final VarHandle HEAD =
+            ConstantBootstraps.fieldVarHandle(MethodHandles.lookup(), "head", VarHandle.class, LocalQueue.class, long.class);
+    private static final VarHandle TAIL =
+            ConstantBootstraps.fieldVarHandle(MethodHandles.lookup(), "tail", VarHandle.class, LocalQueue.class, int.class);
 
     private final Task<?>[] slots = new Task<?>[CAPACITY];
     @SuppressWarnings("unused") // accessed through HEAD

@@ -5,6 +5,7 @@ import dev.weft.Future;
 import dev.weft.JoinHandle;
 import dev.weft.Poll;
 import dev.weft.Waker;
+import java.lang.invoke.ConstantBootstraps;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.concurrent.CancellationException;
@@ -45,15 +46,8 @@ final class Task<T> extends TaskOutcome<T> implements Waker, JoinHandle<T>, Runn
     static final int COMPLETE = 5;
     static final int CANCELLED = 6;
 
-    private static final VarHandle STATE;
-
-    static {
-        try {
-            STATE = MethodHandles.lookup().findVarHandle(Task.class, "state", int.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
+    private static final VarHandle STATE =
+            ConstantBootstraps.fieldVarHandle(MethodHandles.lookup(), "state", VarHandle.class, Task.class, int.class);
 
     private final Scheduler scheduler;
     private Future<T> future;

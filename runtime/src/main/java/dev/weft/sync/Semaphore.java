@@ -36,9 +36,11 @@ import java.util.function.Supplier;
  * <p><b>Cancellation.</b> An {@link #acquire} future is {@link Cancellable}. Cancelled while
  * waiting, it leaves the queue (and the waiters it held back may go). Cancelled after permits were
  * granted to it but before it saw them, it gives them back. Once its poll answered ready the caller
- * owns the permits and must release them. Java cannot run a suspended coroutine's {@code finally}
- * when its task is cancelled, so code that may be cancelled while holding a permit should use
- * {@link #withPermit}, which releases on cancellation too.
+ * owns the permits and must release them. In a woven coroutine the {@code try/finally} above is
+ * enough: cancelling the task makes its pending {@code await} throw
+ * {@code CancellationException}, so the {@code finally} runs and releases. {@link #withPermit}
+ * does the same for a body that is not a coroutine (a hand-written future or a combinator): it
+ * releases when the body completes, fails or is cancelled.
  */
 public final class Semaphore {
     private final Object lock = new Object();

@@ -2,6 +2,7 @@ package dev.weft.woven;
 
 import dev.weft.Context;
 import dev.weft.Waker;
+import java.lang.invoke.ConstantBootstraps;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.ArrayDeque;
@@ -36,15 +37,8 @@ public final class EagerCoroutine<T> implements Waker {
     private static final int RUNNING = 1;
     private static final int NOTIFIED = 2;
     private static final int DONE = 3;
-    private static final VarHandle STATE;
-
-    static {
-        try {
-            STATE = MethodHandles.lookup().findVarHandle(EagerCoroutine.class, "state", int.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
+    private static final VarHandle STATE =
+            ConstantBootstraps.fieldVarHandle(MethodHandles.lookup(), "state", VarHandle.class, EagerCoroutine.class, int.class);
 
     /** Per-thread queue of woken coroutines waiting for the resume running on this thread to return. */
     private static final class Trampoline {

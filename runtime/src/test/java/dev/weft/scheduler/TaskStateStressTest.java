@@ -1,13 +1,16 @@
 package dev.weft.scheduler;
 
+import dev.weft.StressSize;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * The {@link TaskRaces} run many times on real threads, on whatever JVM runs the build (the model
  * checker in {@link TaskStateModelCheckTest} does not work on every JDK we support).
  */
+@Tag("stress")
 class TaskStateStressTest {
-    private static final int RUNS = 1_500;
+    private static final int RUNS = StressSize.of(1_500);
 
     @Test
     void wakeVsPoll() {

@@ -1,5 +1,6 @@
 package dev.weft.scheduler;
 
+import dev.weft.StressSize;
 import dev.weft.Async;
 import dev.weft.Context;
 import dev.weft.Executor;
@@ -14,12 +15,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * Many tasks, many wakes, two cores. Every test checks that no task was ever polled by two threads
  * at once, and waits on a latch whose timeout names the stuck tasks.
  */
+@Tag("stress")
 class WorkStealingStressTest {
     private static final int WORKERS = 4; // more workers than cores, so stealing and parking both happen
 
@@ -38,9 +41,9 @@ class WorkStealingStressTest {
 
     @Test
     void aMillionSpawnedTasksAllComplete() throws Exception {
-        int fromOutside = 500_000;
+        int fromOutside = StressSize.of(500_000);
         int spawners = 4;
-        int perSpawner = 125_000;
+        int perSpawner = StressSize.of(125_000);
         int total = fromOutside + spawners * perSpawner;
         TaskProbe probe = new TaskProbe(total + spawners);
         try (Executor ex = Executor.workStealing(WORKERS)) {
@@ -73,7 +76,7 @@ class WorkStealingStressTest {
     void wakeStormFromEightThreadsOnAThousandTasks() throws Exception {
         int tasks = 1000;
         int stormThreads = 8;
-        int rounds = 100;
+        int rounds = StressSize.of(100);
         TaskProbe probe = new TaskProbe(tasks);
         AtomicReferenceArray<Waker> wakers = new AtomicReferenceArray<>(tasks);
         AtomicIntegerArray released = new AtomicIntegerArray(tasks);
@@ -183,7 +186,7 @@ class WorkStealingStressTest {
 
     @Test
     void chainOfSpawnsEachSpawningTheNext() throws Exception {
-        int length = 20_000;
+        int length = StressSize.of(20_000);
         TaskProbe probe = new TaskProbe(length);
         try (Executor ex = Executor.workStealing(WORKERS)) {
             ex.spawn(chainLink(probe, 0, length));

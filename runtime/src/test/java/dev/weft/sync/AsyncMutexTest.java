@@ -1,5 +1,7 @@
 package dev.weft.sync;
 
+import dev.weft.StressSize;
+import dev.weft.StressTest;
 import dev.weft.Cancellable;
 import dev.weft.Context;
 import dev.weft.Executor;
@@ -102,11 +104,11 @@ class AsyncMutexTest {
     }
 
     /** Ten thousand tasks, each reading the counter, yielding to other tasks, then writing it back. */
-    @Test
-    void guardsACounterFromTenThousandTasksWithoutLosingAnUpdate() throws Exception {
+    @StressTest
+    void guardsACounterFromManyTasksWithoutLosingAnUpdate() throws Exception {
         AsyncMutex m = new AsyncMutex();
         int[] counter = {0};
-        int tasks = 10_000;
+        int tasks = StressSize.of(10_000);
         try (Executor ex = StressExecutors.create()) {
             List<JoinHandle<Void>> hs = new ArrayList<>(tasks);
             for (int i = 0; i < tasks; i++) {
@@ -138,11 +140,11 @@ class AsyncMutexTest {
         };
     }
 
-    @Test
+    @StressTest
     void stressTasksCancelledWhileWaitingOrHoldingNeverLeakTheLock() throws Exception {
         AsyncMutex m = new AsyncMutex();
         int[] counter = {0};
-        int tasks = 3_000;
+        int tasks = StressSize.of(3_000);
         int completed = 0;
         try (Executor ex = StressExecutors.create()) {
             List<JoinHandle<Void>> hs = new ArrayList<>(tasks);

@@ -1,5 +1,7 @@
 package dev.weft.sync;
 
+import dev.weft.StressSize;
+import dev.weft.StressTest;
 import dev.weft.Async;
 import dev.weft.Cancellable;
 import dev.weft.Context;
@@ -138,9 +140,9 @@ class ChannelTest {
         assertEquals("c", ch.tryReceive());
     }
 
-    @Test
+    @StressTest
     void oneProducerOneConsumerAcrossThreadsKeepsExactOrder() {
-        int n = 20_000;
+        int n = StressSize.of(20_000);
         Channel<Integer> ch = Channel.bounded(4);
         try (Executor ex = StressExecutors.create()) {
             JoinHandle<Void> producer = ex.spawn(Steps.then(
@@ -164,10 +166,10 @@ class ChannelTest {
      * element may be lost or duplicated: every send that completed is received exactly once, and an
      * element whose send was cancelled is received at most once.
      */
-    @Test
+    @StressTest
     void stressManyProducersAndConsumersCancellingMidWait() throws Exception {
         int producers = 4;
-        int perProducer = 3_000;
+        int perProducer = StressSize.of(3_000);
         int consumers = 3;
         Channel<Integer> ch = Channel.bounded(8);
         Set<Integer> sent = ConcurrentHashMap.newKeySet();

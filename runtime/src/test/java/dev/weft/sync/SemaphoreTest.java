@@ -1,5 +1,7 @@
 package dev.weft.sync;
 
+import dev.weft.StressSize;
+import dev.weft.StressTest;
 import dev.weft.Cancellable;
 import dev.weft.Context;
 import dev.weft.Executor;
@@ -81,12 +83,12 @@ class SemaphoreTest {
      * thread at whatever point they reached. No more than three ever hold a permit at once, and all
      * three are free at the end.
      */
-    @Test
+    @StressTest
     void stressCancelledWaitersNeverLoseAPermit() throws Exception {
         Semaphore s = new Semaphore(3);
         AtomicInteger holders = new AtomicInteger();
         AtomicInteger maxHolders = new AtomicInteger();
-        int tasks = 3_000;
+        int tasks = StressSize.of(3_000);
         try (Executor ex = StressExecutors.create()) {
             List<JoinHandle<Void>> hs = new ArrayList<>(tasks);
             for (int i = 0; i < tasks; i++) {

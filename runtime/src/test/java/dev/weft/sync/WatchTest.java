@@ -1,5 +1,7 @@
 package dev.weft.sync;
 
+import dev.weft.StressSize;
+import dev.weft.StressTest;
 import dev.weft.Cancellable;
 import dev.weft.Context;
 import dev.weft.Executor;
@@ -62,10 +64,10 @@ class WatchTest {
         assertEquals(0, wa.wakes.get());
     }
 
-    @Test
+    @StressTest
     void watchersOnManyThreadsAllSeeTheFinalValue() throws Exception {
         Watch<Integer> w = new Watch<>(0);
-        int last = 2_000;
+        int last = StressSize.of(2_000);
         try (Executor ex = StressExecutors.create()) {
             List<JoinHandle<Integer>> hs = new ArrayList<>();
             for (int i = 0; i < 6; i++) {

@@ -12,11 +12,13 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** Many timers at once: what a pending timer costs, and how late timers fire under load. */
 @Timeout(60)
+@Tag("stress")
 class TimerLoadTest {
 
     @Test
