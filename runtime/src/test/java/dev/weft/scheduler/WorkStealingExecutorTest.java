@@ -245,7 +245,10 @@ class WorkStealingExecutorTest {
         assertEquals(List.of("a1", "b", "a2"), log);
     }
 
-    /** On one worker, a task that wakes itself on every poll must still let another task run. */
+    /**
+     * On one worker, a task that wakes itself on every poll must still let another task run, and
+     * soon: work injected from outside is taken every {@link Worker#INJECTION_INTERVAL} tasks.
+     */
     @Test
     void selfWakingTaskDoesNotStarveAnotherOnTheSameWorker() throws Exception {
         try (Executor ex = Executor.workStealing(1)) {
@@ -262,18 +265,23 @@ class WorkStealingExecutorTest {
                 return Poll.pending();
             });
             await(spinning, "the spinner to start");
-            JoinHandle<Void> other = ex.spawn(cx -> {
+            JoinHandle<Integer> other = ex.spawn(cx -> {
                 stop.set(true);
-                return Poll.ready(null);
+                return Poll.ready(spins.get());
             });
-            other.toCompletableFuture().get(30, TimeUnit.SECONDS);
+            int spinsAfterSpawn = spins.get(); // later than the push, so the bound below is safe
+            int spinsWhenOtherRan = other.toCompletableFuture().get(30, TimeUnit.SECONDS);
+            assertTrue(spinsWhenOtherRan - spinsAfterSpawn <= Worker.INJECTION_INTERVAL + 1,
+                    "the spinner ran " + (spinsWhenOtherRan - spinsAfterSpawn) + " polls before the injected task");
             spinner.toCompletableFuture().get(30, TimeUnit.SECONDS);
         }
     }
 
     /**
      * Two tasks that wake each other forever would ping-pong through the LIFO slot; the budget
-     * sends the chain to the back of the queue, so a third task still runs.
+     * sends the chain to the back of the queue, so a third task still runs within a bounded
+     * number of their polls: at most {@link Worker#LIFO_BUDGET} chained polls per task taken from
+     * the queues, and the injection queue is read every {@link Worker#INJECTION_INTERVAL} tasks.
      */
     @Test
     void tasksWakingEachOtherDoNotStarveAThirdOnTheSameWorker() throws Exception {
@@ -281,6 +289,7 @@ class WorkStealingExecutorTest {
             AtomicBoolean stop = new AtomicBoolean();
             Waker[] wakers = new Waker[2];
             CountDownLatch bothPolled = new CountDownLatch(2);
+            AtomicInteger polls = new AtomicInteger();
             List<JoinHandle<Void>> pair = new ArrayList<>();
             for (int i = 0; i < 2; i++) {
                 int me = i;
@@ -289,6 +298,7 @@ class WorkStealingExecutorTest {
 
                     @Override
                     public Poll<Void> poll(Context cx) {
+                        polls.incrementAndGet();
                         if (first) {
                             first = false;
                             wakers[me] = cx.waker();
@@ -307,11 +317,15 @@ class WorkStealingExecutorTest {
             }
             await(bothPolled, "both ping-pong tasks to start");
             wakers[0].wake();
-            JoinHandle<Void> third = ex.spawn(cx -> {
+            JoinHandle<Integer> third = ex.spawn(cx -> {
                 stop.set(true);
-                return Poll.ready(null);
+                return Poll.ready(polls.get());
             });
-            third.toCompletableFuture().get(30, TimeUnit.SECONDS);
+            int pollsAfterSpawn = polls.get(); // later than the push, so the bound below is safe
+            int pollsWhenThirdRan = third.toCompletableFuture().get(30, TimeUnit.SECONDS);
+            int bound = (Worker.INJECTION_INTERVAL + 1) * (Worker.LIFO_BUDGET + 1);
+            assertTrue(pollsWhenThirdRan - pollsAfterSpawn <= bound,
+                    "the pair ran " + (pollsWhenThirdRan - pollsAfterSpawn) + " polls before the third task");
             wakers[0].wake();
             wakers[1].wake();
             for (JoinHandle<Void> h : pair) {
