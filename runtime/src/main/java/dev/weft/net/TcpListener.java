@@ -107,7 +107,7 @@ public final class TcpListener implements AutoCloseable {
      * <p>Closing from another task is how an accept loop is stopped:
      *
      * <pre>{@code
-     * JoinHandle<Void> server = Async.spawn(serve(listener));   // loops on accept()
+     * Async.spawn(serve(listener));            // loops on accept()
      * await(shutdownRequested);
      * listener.close();                        // serve's pending accept throws SocketException
      * }</pre>
