@@ -1,5 +1,7 @@
 package dev.weft;
 
+import dev.weft.scheduler.CurrentExecutor;
+import dev.weft.scheduler.DefaultExecutor;
 import java.util.concurrent.CompletionStage;
 
 /**

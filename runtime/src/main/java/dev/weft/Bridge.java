@@ -1,6 +1,6 @@
 package dev.weft;
 
-import dev.weft.internal.Await;
+import dev.weft.woven.Await;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 

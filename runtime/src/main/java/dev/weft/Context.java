@@ -18,10 +18,10 @@ public class Context {
     }
 
     /**
-     * For a driver that is its own waker: a {@link Task} is its own context too, so spawning
-     * allocates one object. Package-private, so the class stays closed to users.
+     * For a driver that is its own waker: the runtime's task is its own context too, so spawning
+     * allocates one object. Not for users: a subclass must implement {@link Waker}.
      */
-    Context() {
+    protected Context() {
         this.waker = (Waker) this;
     }
 

@@ -1,5 +1,7 @@
 package dev.weft;
 
+import dev.weft.scheduler.SingleThreadedExecutor;
+import dev.weft.scheduler.WorkStealingExecutor;
 /**
  * Runs futures as tasks. A task is polled only after it was woken (or first spawned), never by two
  * threads at once.

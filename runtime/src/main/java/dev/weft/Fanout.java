@@ -1,5 +1,6 @@
 package dev.weft;
 
+import java.lang.invoke.ConstantBootstraps;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -135,15 +136,8 @@ final class Fanout<T> {
         live--;
     }
 
-    private static final VarHandle QUEUED;
-
-    static {
-        try {
-            QUEUED = MethodHandles.lookup().findVarHandle(Child.class, "queued", boolean.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
+    private static final VarHandle QUEUED =
+            ConstantBootstraps.fieldVarHandle(MethodHandles.lookup(), "queued", VarHandle.class, Child.class, boolean.class);
 
     private static final class Child<T> implements Waker {
         final Fanout<T> owner;

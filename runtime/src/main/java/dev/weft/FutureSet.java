@@ -1,5 +1,6 @@
 package dev.weft;
 
+import dev.weft.woven.Throw;
 import java.util.NoSuchElementException;
 
 /**

@@ -1,5 +1,6 @@
 package dev.weft;
 
+import dev.weft.woven.Throw;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -27,6 +28,12 @@ import java.util.function.Function;
  *
  * <p>Each future has its own waker, so a wake polls only the future it belongs to. Cancelling the
  * joined future cancels every future it still runs.
+ *
+ * <p>A {@link JoinHandle} is joined like any future, but its task runs on its executor whether or
+ * not anything polls the handle: joining handles waits for tasks that are already running in
+ * parallel, and when {@code tryJoin} stops at a failure (or the join is cancelled) it stops
+ * waiting for the other handles without cancelling their tasks. Call {@link JoinHandle#cancel()}
+ * on them to stop them.
  */
 public final class Join {
     private Join() {}

@@ -2,7 +2,7 @@ package dev.weft;
 
 /**
  * The future behind {@link Async#yieldNow}: Pending once, then Ready. Waking during its own poll
- * makes the executor re-queue the task behind the work already queued (see {@link Scheduler#reschedule}).
+ * makes the executor re-queue the task behind the work already queued (see {@code Scheduler.reschedule}).
  */
 final class YieldNow implements Future<Void> {
     private boolean yielded;

@@ -1,5 +1,7 @@
 package dev.weft;
 
+import dev.weft.woven.Throw;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;

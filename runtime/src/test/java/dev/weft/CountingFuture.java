@@ -8,9 +8,9 @@ import java.util.function.Consumer;
  * A test future that stays pending until {@link #complete} and records how it was polled: how many
  * times, and whether two polls ever overlapped.
  */
-final class CountingFuture<T> implements Future<T> {
-    final AtomicInteger polls = new AtomicInteger();
-    final AtomicBoolean overlapped = new AtomicBoolean();
+public final class CountingFuture<T> implements Future<T> {
+    public final AtomicInteger polls = new AtomicInteger();
+    public final AtomicBoolean overlapped = new AtomicBoolean();
     private final AtomicBoolean inPoll = new AtomicBoolean();
     private volatile Waker waker;
     private volatile boolean done;
@@ -32,15 +32,15 @@ final class CountingFuture<T> implements Future<T> {
         }
     }
 
-    void duringPoll(Consumer<Waker> action) {
+    public void duringPoll(Consumer<Waker> action) {
         this.duringPoll = action;
     }
 
-    Waker waker() {
+    public Waker waker() {
         return waker;
     }
 
-    void complete(T v) {
+    public void complete(T v) {
         value = v;
         done = true;
         waker.wake();

@@ -1,5 +1,6 @@
 package dev.weft;
 
+import dev.weft.scheduler.StressExecutors;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -108,9 +109,9 @@ class FutureSetTest {
         assertTrue(parent.wakes.get() >= 1, "and the owner is asked to come back");
     }
 
-    @Test
+    @StressTest
     void stressMembersCompletedFromManyThreads() throws Exception {
-        int members = 2_000;
+        int members = StressSize.of(2_000);
         int threads = 4;
         List<Probe<Integer>> probes = new ArrayList<>();
         FutureSet<Integer> set = new FutureSet<>();

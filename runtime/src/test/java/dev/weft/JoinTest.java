@@ -1,5 +1,6 @@
 package dev.weft;
 
+import dev.weft.scheduler.StressExecutors;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -93,10 +94,10 @@ class JoinTest {
         assertEquals(1, b.cancels.get());
     }
 
-    @Test
+    @StressTest
     void joinAcrossThreadsOnTheStressExecutor() {
         try (Executor ex = StressExecutors.create()) {
-            for (int round = 0; round < 200; round++) {
+            for (int round = 0; round < StressSize.of(200); round++) {
                 List<Future<Integer>> children = new ArrayList<>();
                 for (int i = 0; i < 8; i++) {
                     children.add(ex.spawn(Async.ready(i)));

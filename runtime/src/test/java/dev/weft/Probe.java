@@ -1,14 +1,16 @@
 package dev.weft;
 
+import dev.weft.woven.Throw;
+
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A test future that stays pending until the test completes or fails it, and records its polls and
  * cancels. Completion may come from any thread.
  */
-final class Probe<T> implements Future<T>, Cancellable {
-    final AtomicInteger polls = new AtomicInteger();
-    final AtomicInteger cancels = new AtomicInteger();
+public final class Probe<T> implements Future<T>, Cancellable {
+    public final AtomicInteger polls = new AtomicInteger();
+    public final AtomicInteger cancels = new AtomicInteger();
     private volatile Waker waker;
     private volatile boolean done;
     private volatile T value;
@@ -35,11 +37,11 @@ final class Probe<T> implements Future<T>, Cancellable {
         cancels.incrementAndGet();
     }
 
-    boolean cancelled() {
+    public boolean cancelled() {
         return cancels.get() > 0;
     }
 
-    void complete(T v) {
+    public void complete(T v) {
         value = v;
         done = true;
         Waker w = waker;
@@ -48,7 +50,7 @@ final class Probe<T> implements Future<T>, Cancellable {
         }
     }
 
-    void fail(Throwable t) {
+    public void fail(Throwable t) {
         failure = t;
         done = true;
         Waker w = waker;

@@ -1,5 +1,6 @@
 package dev.weft;
 
+import dev.weft.time.Timer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

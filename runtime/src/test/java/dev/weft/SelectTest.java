@@ -1,5 +1,6 @@
 package dev.weft;
 
+import dev.weft.scheduler.StressExecutors;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -61,10 +62,10 @@ class SelectTest {
         assertThrows(IllegalArgumentException.class, () -> Select.race(List.<Future<String>>of()));
     }
 
-    @Test
+    @StressTest
     void racesAcrossThreadsCancelExactlyTheLosers() throws Exception {
         try (Executor ex = StressExecutors.create()) {
-            for (int round = 0; round < 300; round++) {
+            for (int round = 0; round < StressSize.of(300); round++) {
                 Probe<Integer> a = new Probe<>();
                 Probe<Integer> b = new Probe<>();
                 JoinHandle<Integer> h = ex.spawn(Select.race(a, b));

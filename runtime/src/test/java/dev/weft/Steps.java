@@ -7,11 +7,11 @@ import java.util.function.IntFunction;
  * Hand-written sequencing for tests, which run without the weaving agent: what a coroutine with a
  * loop of awaits would do, spelled as futures.
  */
-final class Steps {
+public final class Steps {
     private Steps() {}
 
     /** Runs {@code step(0)}, then {@code step(1)} ... {@code step(n - 1)}, each to completion. */
-    static Future<Void> repeat(int n, IntFunction<? extends Future<?>> step) {
+    public static Future<Void> repeat(int n, IntFunction<? extends Future<?>> step) {
         return new Future<>() {
             int i;
             Future<?> current;
@@ -34,7 +34,7 @@ final class Steps {
     }
 
     /** Awaits {@code first}, then the future {@code next} makes of its output. */
-    static <A, B> Future<B> then(Future<A> first, Function<? super A, ? extends Future<B>> next) {
+    public static <A, B> Future<B> then(Future<A> first, Function<? super A, ? extends Future<B>> next) {
         return new Future<>() {
             Future<B> second;
 
@@ -53,15 +53,15 @@ final class Steps {
     }
 
     /** A waker that counts its wakes, for driving futures by hand. */
-    static final class CountingWaker implements Waker {
-        final java.util.concurrent.atomic.AtomicInteger wakes = new java.util.concurrent.atomic.AtomicInteger();
+    public static final class CountingWaker implements Waker {
+        public final java.util.concurrent.atomic.AtomicInteger wakes = new java.util.concurrent.atomic.AtomicInteger();
 
         @Override
         public void wake() {
             wakes.incrementAndGet();
         }
 
-        Context context() {
+        public Context context() {
             return Context.of(this);
         }
     }

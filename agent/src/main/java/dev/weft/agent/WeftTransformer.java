@@ -65,8 +65,10 @@ final class WeftTransformer implements ClassFileTransformer {
     static boolean isExcluded(String className) {
         return className.startsWith("java/") || className.startsWith("javax/") || className.startsWith("jdk/")
                 || className.startsWith("sun/") || className.startsWith("com/sun/")
-                || className.startsWith("dev/weft/internal/") || className.startsWith("dev/weft/agent/")
-                || className.startsWith("dev/weft/net/")
+                || className.startsWith("dev/weft/woven/") || className.startsWith("dev/weft/agent/")
+                || className.startsWith("dev/weft/net/") || className.startsWith("dev/weft/sync/")
+                || className.startsWith("dev/weft/time/") || className.startsWith("dev/weft/scheduler/")
+                || className.startsWith("dev/weft/reactor/")
                 || (className.startsWith("dev/weft/") && className.indexOf('/', "dev/weft/".length()) < 0);
     }
 

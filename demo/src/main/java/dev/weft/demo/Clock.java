@@ -1,7 +1,7 @@
 package dev.weft.demo;
 
 import dev.weft.Future;
-import dev.weft.Timer;
+import dev.weft.time.Timer;
 import java.time.Duration;
 
 /** The tour's clock: durations in units scaled by --scale, and timestamped output lines. */

@@ -2,8 +2,8 @@ package dev.weft.net;
 
 import dev.weft.Context;
 import dev.weft.Poll;
-import dev.weft.internal.IoRegistration;
-import dev.weft.internal.Reactor;
+import dev.weft.reactor.IoRegistration;
+import dev.weft.reactor.Reactor;
 import java.io.IOException;
 import java.net.SocketAddress;
 import java.nio.channels.SocketChannel;

@@ -1,6 +1,6 @@
 package dev.weft.net;
 
-import dev.weft.internal.IoRegistration;
+import dev.weft.reactor.IoRegistration;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;

@@ -1,7 +1,7 @@
 package dev.weft.net;
 
-import dev.weft.Context;
 import dev.weft.Cancellable;
+import dev.weft.Context;
 import dev.weft.Future;
 import dev.weft.Poll;
 import java.io.IOException;

@@ -1,8 +1,8 @@
 package dev.weft.net;
 
 import dev.weft.Future;
-import dev.weft.internal.IoRegistration;
-import dev.weft.internal.Reactor;
+import dev.weft.reactor.IoRegistration;
+import dev.weft.reactor.Reactor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.SocketAddress;
@@ -44,7 +44,10 @@ public final class TcpListener implements AutoCloseable {
      * Binds a listening socket to {@code local} now (this is not a future: binding does not wait).
      * Port 0 picks a free port; see {@link #localAddress()}.
      *
-     * <pre>{@code TcpListener l = TcpListener.bind(new InetSocketAddress("127.0.0.1", 8080)); }</pre>
+     * <pre>{@code
+     * TcpListener listener = TcpListener.bind(new InetSocketAddress("127.0.0.1", 0));
+     * int port = ((InetSocketAddress) listener.localAddress()).getPort();   // the port picked
+     * }</pre>
      */
     public static TcpListener bind(SocketAddress local) throws IOException {
         return bind(local, DEFAULT_BACKLOG);
@@ -69,23 +72,30 @@ public final class TcpListener implements AutoCloseable {
     /**
      * A future for the next incoming connection. Only one accept should be pending at a time.
      *
-     * <pre>{@code TcpStream client = await(listener.accept()); }</pre>
+     * <p>To stop accepting after a while, race the accept against a timer:
+     *
+     * <pre>{@code
+     * try {
+     *     TcpStream client = await(Timer.timeout(listener.accept(), Duration.ofSeconds(30)));
+     *     await(handle(client));
+     * } catch (TimeoutException e) {
+     *     listener.close();                          // nobody came
+     * }
+     * }</pre>
      */
     public Future<TcpStream> accept() {
         return new AcceptFuture(this);
     }
 
     /**
-     * The bound address, with the actual port when bound to port 0.
-     *
-     * <pre>{@code SocketAddress addr = listener.localAddress(); }</pre>
+     * The bound address, with the actual port when bound to port 0 (see {@link #bind}).
      */
     public SocketAddress localAddress() throws IOException {
         ensureOpen();
         return channel.getLocalAddress();
     }
 
-    /** Whether {@link #close()} was called. <pre>{@code if (!l.isClosed()) l.close(); }</pre> */
+    /** Whether {@link #close()} was called. */
     public boolean isClosed() {
         return reg.isClosed();
     }
@@ -94,17 +104,19 @@ public final class TcpListener implements AutoCloseable {
      * Stops listening. A pending accept is woken and fails with a {@link SocketException}.
      * Idempotent.
      *
-     * <pre>{@code try (TcpListener l = TcpListener.bind(addr)) { ... } }</pre>
+     * <p>Closing from another task is how an accept loop is stopped:
+     *
+     * <pre>{@code
+     * Async.spawn(serve(listener));            // loops on accept()
+     * await(shutdownRequested);
+     * listener.close();                        // serve's pending accept throws SocketException
+     * }</pre>
      *
      * @throws UncheckedIOException in the rare case the operating system reports a close failure
      */
     @Override
     public void close() {
-        try {
-            reg.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException("closing " + this, e);
-        }
+        reg.closeFor(this);
     }
 
     IoRegistration registration() {
@@ -112,9 +124,7 @@ public final class TcpListener implements AutoCloseable {
     }
 
     void ensureOpen() throws SocketException {
-        if (reg.isClosed()) {
-            throw new SocketException("listener is closed: " + this);
-        }
+        reg.ensureOpen(this);
     }
 
     @Override

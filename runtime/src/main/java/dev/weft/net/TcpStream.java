@@ -1,8 +1,8 @@
 package dev.weft.net;
 
 import dev.weft.Future;
-import dev.weft.internal.IoRegistration;
-import dev.weft.internal.Reactor;
+import dev.weft.reactor.IoRegistration;
+import dev.weft.reactor.Reactor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.SocketAddress;
@@ -62,7 +62,11 @@ public final class TcpStream implements AutoCloseable {
      * A future that connects to {@code remote} when first polled. It fails with the connect's
      * {@link IOException} (a {@link java.net.ConnectException} when the connection is refused).
      *
-     * <pre>{@code TcpStream s = await(TcpStream.connect(new InetSocketAddress("127.0.0.1", 8080))); }</pre>
+     * <p>Connecting waits as long as the operating system lets it; bound it with a timeout:
+     *
+     * <pre>{@code
+     * TcpStream s = await(Timer.timeout(TcpStream.connect(server), Duration.ofSeconds(2)));
+     * }</pre>
      */
     public static Future<TcpStream> connect(SocketAddress remote) {
         return new ConnectFuture(Objects.requireNonNull(remote, "remote"));
@@ -87,7 +91,15 @@ public final class TcpStream implements AutoCloseable {
      * A future that writes some of {@code src} (at least one byte, if it has any) and completes
      * with the count. Pending while the send buffer is full.
      *
-     * <pre>{@code int sent = await(s.write(buf)); // buf.position() moved by sent }</pre>
+     * <p>Writing as much as the socket takes, and doing other work in between, looks like this
+     * ({@link #writeAll} is the loop without the work):
+     *
+     * <pre>{@code
+     * while (buf.hasRemaining()) {
+     *     int sent = await(s.write(buf));   // buf.position() moved by sent
+     *     progress.add(sent);
+     * }
+     * }</pre>
      */
     public Future<Integer> write(ByteBuffer src) {
         return new WriteFuture<>(this, Objects.requireNonNull(src, "src"), false);
@@ -96,7 +108,12 @@ public final class TcpStream implements AutoCloseable {
     /**
      * A future that writes all of {@code src}, waiting for room as often as needed.
      *
-     * <pre>{@code await(s.writeAll(ByteBuffer.wrap(bytes))); }</pre>
+     * <p>A length-prefixed message:
+     *
+     * <pre>{@code
+     * ByteBuffer frame = ByteBuffer.allocate(4 + body.length).putInt(body.length).put(body).flip();
+     * await(s.writeAll(frame));
+     * }</pre>
      */
     public Future<Void> writeAll(ByteBuffer src) {
         return new WriteFuture<>(this, Objects.requireNonNull(src, "src"), true);
@@ -120,26 +137,39 @@ public final class TcpStream implements AutoCloseable {
     /**
      * Sets {@code TCP_NODELAY}: small writes go out at once instead of waiting to be coalesced.
      *
-     * <pre>{@code s.setNoDelay(true); }</pre>
+     * <p>For request/response traffic of small messages, where waiting to coalesce costs a round
+     * trip:
+     *
+     * <pre>{@code
+     * TcpStream s = await(TcpStream.connect(server));
+     * s.setNoDelay(true);
+     * }</pre>
      */
     public void setNoDelay(boolean on) throws IOException {
         ensureOpen();
         channel.setOption(StandardSocketOptions.TCP_NODELAY, on);
     }
 
-    /** This side's address. <pre>{@code SocketAddress me = s.localAddress(); }</pre> */
+    /** This side's address, with the port the operating system picked for an outgoing connection. */
     public SocketAddress localAddress() throws IOException {
         ensureOpen();
         return channel.getLocalAddress();
     }
 
-    /** The peer's address. <pre>{@code SocketAddress peer = s.peerAddress(); }</pre> */
+    /**
+     * The peer's address.
+     *
+     * <pre>{@code
+     * TcpStream conn = await(listener.accept());
+     * System.out.println("connection from " + conn.peerAddress());
+     * }</pre>
+     */
     public SocketAddress peerAddress() throws IOException {
         ensureOpen();
         return channel.getRemoteAddress();
     }
 
-    /** Whether {@link #close()} was called. <pre>{@code if (!s.isClosed()) s.close(); }</pre> */
+    /** Whether {@link #close()} was called. */
     public boolean isClosed() {
         return reg.isClosed();
     }
@@ -156,11 +186,7 @@ public final class TcpStream implements AutoCloseable {
      */
     @Override
     public void close() {
-        try {
-            reg.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException("closing " + this, e);
-        }
+        reg.closeFor(this);
     }
 
     SocketChannel channel() {
@@ -176,9 +202,7 @@ public final class TcpStream implements AutoCloseable {
     }
 
     void ensureOpen() throws SocketException {
-        if (reg.isClosed()) {
-            throw new SocketException("stream is closed: " + this);
-        }
+        reg.ensureOpen(this);
     }
 
     @Override

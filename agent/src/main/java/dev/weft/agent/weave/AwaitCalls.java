@@ -11,9 +11,9 @@ final class AwaitCalls {
     static final String ASYNC = "dev/weft/Async";
     static final String FUTURE = "dev/weft/Future";
     static final String CONTEXT = "dev/weft/Context";
-    static final String COROUTINE = "dev/weft/internal/Coroutine";
-    static final String AWAIT_HELPER = "dev/weft/internal/Await";
-    static final String EAGER = "dev/weft/internal/EagerCoroutine";
+    static final String COROUTINE = "dev/weft/woven/Coroutine";
+    static final String AWAIT_HELPER = "dev/weft/woven/Await";
+    static final String EAGER = "dev/weft/woven/EagerCoroutine";
     static final String AWAIT_FUTURE_DESC = "(Ldev/weft/Future;)Ljava/lang/Object;";
     static final String AWAIT_STAGE_DESC = "(Ljava/util/concurrent/CompletionStage;)Ljava/lang/Object;";
     static final String READY_DESC = "(Ljava/lang/Object;)Ldev/weft/Future;";

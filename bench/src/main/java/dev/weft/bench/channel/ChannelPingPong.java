@@ -1,8 +1,7 @@
 package dev.weft.bench.channel;
 
-import dev.weft.Channel;
-import dev.weft.Executor;
 import dev.weft.JoinHandle;
+import dev.weft.sync.Channel;
 import dev.weft.bench.Weave;
 import dev.weft.bench.kotlin.ChannelsShapes;
 import dev.weft.bench.sched.PeerPools;
@@ -26,7 +25,7 @@ import org.openjdk.jmh.annotations.State;
  *
  * <ul>
  *   <li>{@code weft}: two coroutines on {@code Executor.workStealing(2)} awaiting
- *       {@code dev.weft.Channel.bounded(1)} sends and receives.</li>
+ *       {@code dev.weft.sync.Channel.bounded(1)} sends and receives.</li>
  *   <li>{@code virtualThreads}: two virtual threads doing {@code put}/{@code take} on two
  *       {@code ArrayBlockingQueue}s of capacity 1.</li>
  *   <li>{@code kotlin}: two coroutines on {@code Dispatchers.Default} with two

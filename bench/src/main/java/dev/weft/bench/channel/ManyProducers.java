@@ -1,8 +1,7 @@
 package dev.weft.bench.channel;
 
-import dev.weft.Channel;
-import dev.weft.Executor;
 import dev.weft.JoinHandle;
+import dev.weft.sync.Channel;
 import dev.weft.bench.Weave;
 import dev.weft.bench.kotlin.ChannelsShapes;
 import dev.weft.bench.sched.PeerPools;
@@ -28,7 +27,7 @@ import org.openjdk.jmh.annotations.State;
  *
  * <ul>
  *   <li>{@code weft}: five coroutines on {@code Executor.workStealing(2)} sharing one
- *       {@code dev.weft.Channel.bounded(64)}.</li>
+ *       {@code dev.weft.sync.Channel.bounded(64)}.</li>
  *   <li>{@code virtualThreads}: five virtual threads doing {@code put}/{@code take} on one
  *       {@code ArrayBlockingQueue(64)}.</li>
  *   <li>{@code kotlin}: five coroutines on {@code Dispatchers.Default} sharing one

@@ -2,7 +2,7 @@ package dev.weft.bench.core;
 
 import dev.weft.Async;
 import dev.weft.JoinHandle;
-import dev.weft.OneShot;
+import dev.weft.sync.OneShot;
 import dev.weft.bench.VirtualThreads;
 import dev.weft.bench.kotlin.Suspended;
 import java.lang.management.ManagementFactory;

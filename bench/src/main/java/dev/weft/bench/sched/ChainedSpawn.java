@@ -1,7 +1,6 @@
 package dev.weft.bench.sched;
 
 import dev.weft.Async;
-import dev.weft.Executor;
 import dev.weft.Future;
 import dev.weft.Poll;
 import dev.weft.bench.Weave;

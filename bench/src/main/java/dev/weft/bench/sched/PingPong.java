@@ -1,7 +1,7 @@
 package dev.weft.bench.sched;
 
 import dev.weft.JoinHandle;
-import dev.weft.OneShot;
+import dev.weft.sync.OneShot;
 import dev.weft.bench.Weave;
 import dev.weft.bench.kotlin.SchedShapes;
 import java.util.concurrent.CompletableFuture;
@@ -22,7 +22,7 @@ import org.openjdk.jmh.annotations.State;
  * suspended task, so this measures suspend, wake and resume; both sides check every answer.
  *
  * <ul>
- *   <li>{@code weft}: two spawned coroutines awaiting {@code dev.weft.OneShot}s.</li>
+ *   <li>{@code weft}: two spawned coroutines awaiting {@code dev.weft.sync.OneShot}s.</li>
  *   <li>{@code virtualThreads}: two virtual threads blocking in {@code CompletableFuture.join()}
  *       on the same one-shot pattern.</li>
  *   <li>{@code completableFuture}: no threads of their own: each side continues with

@@ -1,6 +1,5 @@
 package dev.weft.bench.sched;
 
-import dev.weft.Executor;
 import dev.weft.Future;
 import dev.weft.Poll;
 import dev.weft.bench.Weave;

@@ -1,0 +1,22 @@
+/**
+ * Non-blocking TCP: {@link dev.weft.net.TcpListener} accepts connections and
+ * {@link dev.weft.net.TcpStream} reads and writes, through the reactor thread's
+ * {@code Selector}.
+ *
+ * <pre>{@code
+ * Future<Void> echoOnce(TcpListener listener) {
+ *     TcpStream conn = await(listener.accept());
+ *     ByteBuffer buf = ByteBuffer.allocate(1024);
+ *     int n = await(conn.read(buf));
+ *     buf.flip();
+ *     await(conn.writeAll(buf));
+ *     conn.close();
+ *     return ready(null);
+ * }
+ * }</pre>
+ *
+ * <p>Guarantees: an operation that cannot proceed registers interest and suspends the task; at
+ * most one read and one write may be pending per stream; a cancelled operation gives back its
+ * interest in the reactor.
+ */
+package dev.weft.net;

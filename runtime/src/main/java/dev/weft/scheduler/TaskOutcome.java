@@ -1,0 +1,131 @@
+package dev.weft.scheduler;
+
+import dev.weft.Context;
+import dev.weft.JoinHandle;
+import dev.weft.Poll;
+import dev.weft.Waker;
+import dev.weft.woven.Throw;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The outcome half of a task: published once, then read by joiners that poll, block, or ask for a
+ * {@code CompletableFuture}. Joiners register a waker under the lock; publishing takes the list
+ * under the same lock and wakes them outside it, so no joiner misses the outcome.
+ *
+ * <p>It extends {@link Context} only so that the {@link Task} below it is its own poll context
+ * (and its own waker): one allocation per spawned task.
+ */
+abstract class TaskOutcome<T> extends Context implements JoinHandle<T> {
+    private static final Object NULL = new Object();
+
+    private volatile Object outcome; // null until published; NULL for a null value; Failure
+    private List<Waker> joiners;
+    private CompletableFuture<T> completable;
+
+    private record Failure(Throwable cause) {}
+
+    final void publishValue(T value) {
+        publish(value == null ? NULL : value);
+    }
+
+    final void publishFailure(Throwable failure) {
+        publish(new Failure(failure));
+    }
+
+    private void publish(Object result) {
+        List<Waker> toWake;
+        synchronized (this) {
+            outcome = result;
+            toWake = joiners;
+            joiners = null;
+        }
+        if (toWake != null) {
+            for (Waker w : toWake) {
+                w.wake();
+            }
+        }
+    }
+
+    @Override
+    public final boolean isDone() {
+        return outcome != null;
+    }
+
+    @Override
+    public final Poll<T> poll(Context cx) {
+        Object o = outcome;
+        if (o == null && !addJoiner(cx.waker())) {
+            return Poll.pending();
+        }
+        return Poll.ready(outcomeValue());
+    }
+
+    /** Registers {@code w} unless the outcome is already published; returns whether it is. */
+    private synchronized boolean addJoiner(Waker w) {
+        if (outcome != null) {
+            return true;
+        }
+        if (joiners == null) {
+            joiners = new ArrayList<>(2);
+        }
+        if (!joiners.contains(w)) {
+            joiners.add(w);
+        }
+        return false;
+    }
+
+    @Override
+    public final T join() {
+        if (outcome == null) {
+            Thread me = Thread.currentThread();
+            if (!addJoiner(() -> LockSupport.unpark(me))) {
+                while (outcome == null) {
+                    LockSupport.park(this);
+                }
+            }
+        }
+        return outcomeValue();
+    }
+
+    @SuppressWarnings("unchecked")
+    private T outcomeValue() {
+        Object o = outcome;
+        if (o instanceof Failure f) {
+            throw Throw.unchecked(f.cause());
+        }
+        return o == NULL ? null : (T) o;
+    }
+
+    @Override
+    public final synchronized CompletableFuture<T> toCompletableFuture() {
+        if (completable == null) {
+            CompletableFuture<T> cf = new CompletableFuture<>();
+            completable = cf;
+            Runnable complete = () -> {
+                Object o = outcome;
+                if (o instanceof Failure f) {
+                    cf.completeExceptionally(f.cause());
+                } else {
+                    cf.complete(o == NULL ? null : outcomeCast(o));
+                }
+            };
+            if (outcome != null) {
+                complete.run();
+            } else {
+                if (joiners == null) {
+                    joiners = new ArrayList<>(2);
+                }
+                joiners.add(complete::run);
+            }
+        }
+        return completable;
+    }
+
+    @SuppressWarnings("unchecked")
+    private T outcomeCast(Object o) {
+        return (T) o;
+    }
+}

@@ -1,0 +1,117 @@
+package dev.weft.sync;
+
+import dev.weft.Cancellable;
+import dev.weft.Context;
+import dev.weft.Future;
+import dev.weft.Poll;
+import dev.weft.Waker;
+/**
+ * A channel for exactly one value: one side {@linkplain #send sends} it, the other awaits this
+ * future. The sending side may run on any thread, inside a task or not.
+ *
+ * <pre>{@code
+ * OneShot<Response> reply = new OneShot<>();
+ * requests.send(new Request(query, reply));   // a server task calls reply.send(answer)
+ * Response r = await(reply);
+ * }</pre>
+ *
+ * <pre>
+ * state     event                    next      effect
+ * --------  -----------------------  --------  ------------------------------------------------
+ * EMPTY     send(v)                  SENT      receiver woken; send answers true
+ * EMPTY     close()                  CLOSED    receiver woken; its poll throws ChannelClosedException
+ * EMPTY     cancel() (receiver)      DROPPED   later sends answer false
+ * SENT      poll                     TAKEN     ready with v
+ * any other send / close / cancel    unchanged send answers false
+ * </pre>
+ *
+ * <p>A null value may be sent. Only one task may await a {@code OneShot}.
+ *
+ * @param <T> the value's type
+ */
+public final class OneShot<T> implements Future<T>, Cancellable {
+    private static final int EMPTY = 0;
+    private static final int SENT = 1;
+    private static final int CLOSED = 2;
+    private static final int DROPPED = 3;
+    private static final int TAKEN = 4;
+
+    private int state = EMPTY; // guarded by this
+    private T value;           // guarded by this
+    private Waker waker;       // guarded by this
+
+    /**
+     * Delivers {@code v} to the receiver.
+     *
+     * @return false if a value was already sent, the sender closed, or the receiver cancelled
+     */
+    public boolean send(T v) {
+        Waker w;
+        synchronized (this) {
+            if (state != EMPTY) {
+                return false;
+            }
+            value = v;
+            state = SENT;
+            w = waker;
+            waker = null;
+        }
+        if (w != null) {
+            w.wake();
+        }
+        return true;
+    }
+
+    /** The sender gives up without a value: the receiver fails with {@link ChannelClosedException}. */
+    public void close() {
+        Waker w;
+        synchronized (this) {
+            if (state != EMPTY) {
+                return;
+            }
+            state = CLOSED;
+            w = waker;
+            waker = null;
+        }
+        if (w != null) {
+            w.wake();
+        }
+    }
+
+    /** Whether the receiver has gone (cancelled), so computing a value is no longer useful. */
+    public synchronized boolean isReceiverGone() {
+        return state == DROPPED;
+    }
+
+    @Override
+    public Poll<T> poll(Context cx) {
+        synchronized (this) {
+            switch (state) {
+                case EMPTY -> {
+                    waker = cx.waker();
+                    return Poll.pending();
+                }
+                case SENT -> {
+                    T v = value;
+                    value = null;
+                    state = TAKEN;
+                    return Poll.ready(v);
+                }
+                case CLOSED -> throw new ChannelClosedException("one-shot closed without a value");
+                default -> throw new IllegalStateException("one-shot polled after it finished or was cancelled");
+            }
+        }
+    }
+
+    /** The receiver stops waiting: a later {@link #send} answers false and the value is not kept. */
+    @Override
+    public void cancel() {
+        synchronized (this) {
+            if (state == EMPTY || state == SENT) {
+                state = DROPPED;
+                value = null;
+                waker = null;
+            }
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package dev.weft.woven;
+
+import dev.weft.Cancellable;
+import dev.weft.Context;
+import dev.weft.Future;
+import dev.weft.Poll;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletionStage;
+
+/** The helpers woven code calls at each await site. Not for users. */
+public final class Await {
+    private Await() {}
+
+    /**
+     * Polls the awaited future once: a woven coroutine is resumed directly, any other future
+     * through {@code poll}. Returns its value or {@link Coroutine#SUSPENDED}; failures propagate
+     * unchanged.
+     *
+     * <p>With {@link Coroutine#CANCELLING} the enclosing coroutine is being cancelled: the future is
+     * cancelled instead of polled (a nested coroutine unwinds its own body first) and the await
+     * throws {@link CancellationException}.
+     */
+    public static Object poll(Object future, Context cx) {
+        if (cx == Coroutine.CANCELLING) {
+            throw cancel(future);
+        }
+        if (future instanceof Coroutine<?> c) {
+            return c.step(cx);
+        }
+        if (future instanceof Future<?> f) {
+            Poll<?> p = f.poll(cx);
+            return p.isReady() ? p.value() : Coroutine.SUSPENDED;
+        }
+        if (future == null) {
+            throw new NullPointerException("await(null): the awaited future is null");
+        }
+        throw new IllegalArgumentException("await of a " + future.getClass().getName() + ", which is not a dev.weft.Future");
+    }
+
+    private static CancellationException cancel(Object future) {
+        if (future instanceof Coroutine<?> c) {
+            c.unwind(); // throws what the child's unwinding threw, if anything
+        } else {
+            Cancellable.cancel(future);
+        }
+        return new CancellationException("await in a cancelled coroutine");
+    }
+
+    /** Adapts an awaited {@code CompletionStage} to a future. */
+    public static Future<?> stage(CompletionStage<?> stage) {
+        if (stage == null) {
+            throw new NullPointerException("await(null): the awaited CompletionStage is null");
+        }
+        return new StageFuture<>(stage);
+    }
+
+    /** What a misplaced await does at run time: throws the message the weaver logged at load time. */
+    public static Object misuse(String message) {
+        throw new IllegalStateException(message);
+    }
+}

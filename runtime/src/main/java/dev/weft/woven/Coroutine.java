@@ -1,0 +1,129 @@
+package dev.weft.woven;
+
+import dev.weft.Cancellable;
+import dev.weft.Context;
+import dev.weft.Future;
+import dev.weft.Poll;
+import java.util.concurrent.CancellationException;
+
+/**
+ * The base of every frame class the weaver generates: the frame of one call of a coroutine method,
+ * which is itself the {@link Future} that call returned.
+ *
+ * <pre>
+ * state      meaning
+ * --------   -------------------------------------------------------------
+ * 0          created, body not started (calling the method ran nothing)
+ * k &gt; 0      suspended at await site k; {@link #awaiting} holds its future
+ * DONE (-1)  returned or threw; polling again is an error
+ * </pre>
+ *
+ * <p>The woven body sets {@code state} and {@code awaiting} when it suspends; {@link #step} marks
+ * the frame done when the body returns a value or throws.
+ *
+ * <p><b>Cancellation</b> ({@link #cancel}) unwinds a suspended body the way an exception would:
+ * the body is resumed with the distinguished context {@link #CANCELLING}, and {@link Await#poll}
+ * makes the pending {@code await} throw {@link CancellationException} at its site, so the user's
+ * {@code catch} and {@code finally} blocks run (releasing a lock held across the await, closing a
+ * stream). Before it throws, the awaited future is cancelled: a leaf future through
+ * {@link Cancellable#cancel(Object)}, a nested coroutine by cancelling it in turn, so nested
+ * coroutines unwind from the innermost outward. While unwinding, every further {@code await}
+ * throws {@code CancellationException} at once, without polling (as in Kotlin, a cancelled
+ * coroutine cannot suspend again); a body that catches the exception may still return normally,
+ * and its output is dropped. A coroutine cancelled before its first poll runs nothing.
+ *
+ * @param <T> the coroutine's output type
+ */
+public abstract class Coroutine<T> implements Future<T>, Cancellable {
+    /** What a woven body returns when it suspended instead of finishing. */
+    public static final Object SUSPENDED = new Object() {
+        @Override
+        public String toString() {
+            return "SUSPENDED";
+        }
+    };
+
+    public static final int DONE = -1;
+
+    /**
+     * The context a cancelled body is resumed with; {@link Await#poll} recognises it by identity.
+     * Its waker does nothing: a cancelled coroutine is never polled again.
+     */
+    public static final Context CANCELLING = Context.of(() -> {});
+
+    /** The resume point: 0 before the first poll, k while suspended at await site k. */
+    public int state;
+
+    /** The future the body is suspended on, polled again on resume. */
+    public Object awaiting;
+
+    /** Runs the woven body from {@link #state}; returns the output or {@link #SUSPENDED}. */
+    protected abstract Object resume(Context cx);
+
+    /**
+     * Advances the body once. Parents call this directly instead of {@link #poll}, so awaiting a
+     * coroutine allocates nothing.
+     */
+    public final Object step(Context cx) {
+        if (state == DONE) {
+            throw new IllegalStateException(getClass().getName() + " polled after it completed");
+        }
+        try {
+            Object result = resume(cx);
+            if (result != SUSPENDED) {
+                state = DONE;
+                awaiting = null;
+            }
+            return result;
+        } catch (Throwable t) {
+            state = DONE;
+            awaiting = null;
+            throw t;
+        }
+    }
+
+    /**
+     * Cancels the body where it is suspended: its pending {@code await} throws
+     * {@link CancellationException}, after the future it awaited is cancelled, and the body's
+     * {@code catch} and {@code finally} blocks run on this thread; see the class comment. A body
+     * not started yet is only marked done. Like every {@link Cancellable#cancel}, this does not
+     * throw: anything other than the cancellation that escapes the body (a {@code finally} that
+     * throws) goes to the thread's uncaught-exception handler.
+     */
+    @Override
+    public final void cancel() {
+        try {
+            unwind();
+        } catch (CancellationException expected) {
+            // the body let the cancellation propagate: the usual ending
+        } catch (Throwable t) {
+            Thread me = Thread.currentThread();
+            me.getUncaughtExceptionHandler().uncaughtException(me, t);
+        }
+    }
+
+    /**
+     * Runs the body's unwinding and rethrows what escapes it (normally the
+     * {@code CancellationException} its pending await threw). {@link Await#poll} calls this for a
+     * nested coroutine so that what the child's {@code finally} throws reaches the parent's
+     * handlers, as it would for any exception.
+     */
+    final void unwind() {
+        if (state == DONE) {
+            return;
+        }
+        if (state == 0) {
+            state = DONE; // never started: no try block was entered, so nothing is owed
+            awaiting = null;
+            return;
+        }
+        step(CANCELLING);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public final Poll<T> poll(Context cx) {
+        Object result = step(cx);
+        return result == SUSPENDED ? Poll.pending() : Poll.ready((T) result);
+    }
+}

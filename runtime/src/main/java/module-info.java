@@ -1,0 +1,22 @@
+/**
+ * Weft's runtime: lazy futures, executors, timers, channels and non-blocking TCP, with no
+ * dependencies beyond {@code java.base}.
+ *
+ * <p>Exported: the API ({@code dev.weft}, {@code dev.weft.sync}, {@code dev.weft.time},
+ * {@code dev.weft.net}) and {@code dev.weft.woven}, the contract woven code calls (not for users;
+ * it is exported because woven classes live in their users' modules). The scheduler and the
+ * reactor stay inside the module.
+ *
+ * <pre>{@code
+ * module com.example.app {
+ *     requires dev.weft.runtime;
+ * }
+ * }</pre>
+ */
+module dev.weft.runtime {
+    exports dev.weft;
+    exports dev.weft.sync;
+    exports dev.weft.time;
+    exports dev.weft.net;
+    exports dev.weft.woven;
+}

@@ -1,0 +1,212 @@
+package dev.weft.scheduler;
+
+import dev.weft.Context;
+import dev.weft.Future;
+import dev.weft.Poll;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Races on one task's state word, each a self-contained run: build a task on a queue the race
+ * controls, start the racing threads, join them, drain the queue, check the invariants. The same
+ * runs feed the model checker ({@link TaskStateModelCheckTest}) and the repeated stress
+ * ({@link TaskStateStressTest}).
+ *
+ * <p>Invariants checked everywhere: at most one queue entry per task at any moment; never two
+ * polls at once; a wake after the future became ready is never lost (the task ends COMPLETE);
+ * {@link Scheduler#released} exactly once per task that reached a final state.
+ */
+final class TaskRaces {
+    private TaskRaces() {}
+
+    /** A scheduler that records entries and releases, and complains about a second entry. */
+    static final class RecordingScheduler implements Scheduler {
+        final ConcurrentLinkedQueue<Task<?>> queue = new ConcurrentLinkedQueue<>();
+        final AtomicInteger outstanding = new AtomicInteger();
+        final AtomicInteger released = new AtomicInteger();
+
+        @Override
+        public void schedule(Task<?> task) {
+            if (outstanding.incrementAndGet() > 1) {
+                throw new AssertionError("task queued twice");
+            }
+            queue.add(task);
+        }
+
+        @Override
+        public void released(Task<?> task) {
+            released.incrementAndGet();
+        }
+
+        /** Runs one queued entry, if any; returns whether there was one. */
+        boolean runOne() {
+            Task<?> t = queue.poll();
+            if (t == null) {
+                return false;
+            }
+            outstanding.decrementAndGet();
+            t.run();
+            return true;
+        }
+
+        void drain() {
+            while (runOne()) {
+                // keep going: a poll may queue the task again
+            }
+        }
+    }
+
+    /** Pending until {@code ready}; records overlapping polls and the wake epoch each poll saw. */
+    static final class Gate implements Future<String> {
+        final AtomicBoolean inPoll = new AtomicBoolean();
+        final AtomicInteger polls = new AtomicInteger();
+        volatile boolean ready;
+        volatile boolean overlapped;
+
+        @Override
+        public Poll<String> poll(Context cx) {
+            if (!inPoll.compareAndSet(false, true)) {
+                overlapped = true;
+            }
+            try {
+                polls.incrementAndGet();
+                return ready ? Poll.ready("done") : Poll.pending();
+            } finally {
+                inPoll.set(false);
+            }
+        }
+    }
+
+    private static void check(boolean ok, String what) {
+        if (!ok) {
+            throw new AssertionError(what);
+        }
+    }
+
+    private static void runAll(Runnable... actions) {
+        Thread[] threads = new Thread[actions.length];
+        for (int i = 0; i < actions.length; i++) {
+            threads[i] = new Thread(actions[i]);
+        }
+        for (Thread t : threads) {
+            t.start();
+        }
+        for (Thread t : threads) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    private static String outcome(Task<String> task) {
+        try {
+            Poll<String> p = task.poll(Context.of(() -> {}));
+            return p.isReady() ? p.value() : "pending";
+        } catch (CancellationException e) {
+            return "cancelled";
+        }
+    }
+
+    /**
+     * The first poll finds the gate shut and answers Pending while another thread opens it and
+     * wakes: whichever order, the task must end COMPLETE (wake vs poll: RUNNING→NOTIFIED or
+     * IDLE→SCHEDULED, never lost).
+     */
+    static void wakeVsPoll() {
+        RecordingScheduler s = new RecordingScheduler();
+        Gate gate = new Gate();
+        Task<String> task = new Task<>(gate, s);
+        runAll(task::run, () -> {
+            gate.ready = true;
+            task.wake();
+        });
+        s.drain();
+        check(task.state() == Task.COMPLETE, "wake lost: state " + task.state() + " after " + gate.polls + " polls");
+        check(gate.polls.get() <= 2, "polled " + gate.polls + " times");
+        check(!gate.overlapped, "two polls at once");
+        check(s.released.get() == 1, "released " + s.released + " times");
+        check("done".equals(outcome(task)), "outcome " + outcome(task));
+    }
+
+    /** A wake racing the poll that completes the task is ignored: no entry, one poll, one release. */
+    static void wakeVsComplete() {
+        RecordingScheduler s = new RecordingScheduler();
+        Gate gate = new Gate();
+        gate.ready = true;
+        Task<String> task = new Task<>(gate, s);
+        runAll(task::run, task::wake);
+        check(s.queue.isEmpty(), "a completed task was queued");
+        check(task.state() == Task.COMPLETE, "state " + task.state());
+        check(gate.polls.get() == 1, "polled " + gate.polls + " times");
+        check(s.released.get() == 1, "released " + s.released + " times");
+    }
+
+    /**
+     * Cancel races a poll (that would complete the task when {@code completes}). Exactly one of the
+     * two wins; the handle agrees with cancel's answer; the task is never polled after it was
+     * cancelled, and released once.
+     */
+    static void cancelVsPoll(boolean completes) {
+        RecordingScheduler s = new RecordingScheduler();
+        Gate gate = new Gate();
+        gate.ready = completes;
+        Task<String> task = new Task<>(gate, s);
+        AtomicBoolean cancelled = new AtomicBoolean();
+        runAll(task::run, () -> cancelled.set(task.cancel()));
+        int pollsBeforeWake = gate.polls.get();
+        gate.ready = true;
+        task.wake();
+        s.drain();
+        String out = outcome(task);
+        if (cancelled.get()) {
+            check("cancelled".equals(out), "cancel() said true but outcome is " + out);
+            check(task.state() == Task.CANCELLED, "state " + task.state());
+            check(gate.polls.get() == pollsBeforeWake, "polled after cancel");
+        } else {
+            check("done".equals(out), "cancel() said false but outcome is " + out);
+            check(task.state() == Task.COMPLETE, "state " + task.state());
+        }
+        check(!gate.overlapped, "two polls at once");
+        check(s.released.get() == 1, "released " + s.released + " times");
+    }
+
+    /**
+     * Three threads wake a suspended task while a fourth runs queue entries as they appear, then the
+     * gate opens with a final wake. Never more than one entry, never two polls at once, and the task
+     * completes.
+     */
+    static void manyWakers() {
+        RecordingScheduler s = new RecordingScheduler();
+        Gate gate = new Gate();
+        Task<String> task = new Task<>(gate, s);
+        task.run(); // now IDLE, waiting for a wake
+        AtomicInteger wakersLeft = new AtomicInteger(3);
+        Runnable waker = () -> {
+            task.wake();
+            task.wake();
+            wakersLeft.decrementAndGet();
+        };
+        Runnable poller = () -> {
+            while (wakersLeft.get() > 0) {
+                if (!s.runOne()) {
+                    Thread.yield();
+                }
+            }
+            s.runOne();
+        };
+        runAll(waker, waker, waker, poller);
+        s.drain();
+        check(task.state() == Task.IDLE, "state " + task.state() + " after wakes with the gate shut");
+        gate.ready = true;
+        task.wake();
+        s.drain();
+        check(task.state() == Task.COMPLETE, "state " + task.state());
+        check(!gate.overlapped, "two polls at once");
+        check(gate.polls.get() <= 2 + 6, "polled " + gate.polls + " times for 6 wakes");
+        check(s.released.get() == 1, "released " + s.released + " times");
+    }
+}
