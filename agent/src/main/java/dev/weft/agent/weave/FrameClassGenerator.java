@@ -50,12 +50,15 @@ final class FrameClassGenerator {
         mv.visitCode();
         mv.visitVarInsn(Opcodes.ALOAD, 0);
         mv.visitMethodInsn(Opcodes.INVOKESPECIAL, AwaitCalls.COROUTINE, "<init>", "()V", false);
-        if (!FrameConstruction.constructorTakesEntry(entry)) {
-            mv.visitInsn(Opcodes.RETURN); // the entry stub fills the fields
-            mv.visitMaxs(0, 0);
-            mv.visitEnd();
-            return;
-        }
+        if (FrameConstruction.constructorTakesEntry(entry)) {
+            storeArguments(mv, frameClass, entry, layout);
+        } // else the entry stub fills the fields
+        mv.visitInsn(Opcodes.RETURN);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+    }
+
+    private static void storeArguments(MethodVisitor mv, String frameClass, List<Type> entry, FrameLayout layout) {
         int arg = 1;
         List<FrameLayout.Slot> slots = layout.slots(0);
         for (int i = 0; i < entry.size(); i++) {
@@ -65,9 +68,6 @@ final class FrameClassGenerator {
             mv.visitFieldInsn(Opcodes.PUTFIELD, frameClass, slot.fieldName(), slot.fieldDesc());
             arg += entry.get(i).getSize();
         }
-        mv.visitInsn(Opcodes.RETURN);
-        mv.visitMaxs(0, 0);
-        mv.visitEnd();
     }
 
     private static void resume(ClassWriter cw, String host, boolean hostIsInterface, String bodyName, String bodyDesc) {
