@@ -8,7 +8,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassTooLargeException;
 import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.MethodTooLargeException;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.MethodNode;
@@ -21,7 +23,9 @@ import org.objectweb.asm.tree.MethodNode;
  * <p>The woven bytes are verified ({@link WovenCodeVerifier}) before they are returned. When a
  * method cannot be woven or its woven code does not verify, the whole class falls back to its
  * original code with each {@code await} replaced by a throw saying that weaving FAILED and why;
- * the class still loads and everything in it that does not await works as written.
+ * the class still loads and everything in it that does not await works as written. Any
+ * {@code Throwable} from the weave, an {@code OutOfMemoryError} or {@code StackOverflowError} of
+ * the analyses included, leads to that fallback: none reaches the code loading the class.
  */
 public final class ClassWeaver {
     /** A frame class to define next to the host. */
@@ -63,7 +67,7 @@ public final class ClassWeaver {
 
     /**
      * @throws RuntimeException when the class file cannot be parsed, or when even its fallback does
-     *     not verify; the caller leaves it as it was
+     *     not verify or throws; the caller leaves it as it was
      */
     public static Result weave(byte[] classFile, ClassHierarchy hierarchy) {
         return weave(classFile, hierarchy, body -> {});
@@ -80,9 +84,17 @@ public final class ClassWeaver {
         if (failure == null) {
             return weaver.result();
         }
-        ClassWeaver fallback = new ClassWeaver(hierarchy, bodyHook, failure);
-        fallback.read(classFile);
-        return fallback.writeFallback();
+        weaver = null; // what the failed weave built may be what exhausted the heap
+        try {
+            ClassWeaver fallback = new ClassWeaver(hierarchy, bodyHook, failure);
+            fallback.read(classFile);
+            return fallback.writeFallback();
+        } catch (WeaveException e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new WeaveException(failure.describe() + "; and writing the unwoven fallback failed too: "
+                    + reasonOf(e), e);
+        }
     }
 
     private void read(byte[] classFile) {
@@ -100,7 +112,7 @@ public final class ClassWeaver {
         for (MethodNode m : methods) {
             try {
                 weaveMethod(m);
-            } catch (RuntimeException e) {
+            } catch (Throwable e) {
                 return new Failure(describe(m), reasonOf(e));
             }
         }
@@ -111,10 +123,18 @@ public final class ClassWeaver {
             HierarchyClassWriter writer = new HierarchyClassWriter(hierarchy);
             host.accept(writer);
             bytes = writer.toByteArray();
-        } catch (RuntimeException e) {
+        } catch (MethodTooLargeException e) {
+            return new Failure(changedMethods.get(e.getMethodName() + e.getDescriptor()), ClassFileLimits.describe(e));
+        } catch (ClassTooLargeException e) {
+            return new Failure(null, ClassFileLimits.describe(e));
+        } catch (Throwable e) {
             return new Failure(null, reasonOf(e));
         }
-        return verify();
+        try {
+            return verify();
+        } catch (Throwable e) {
+            return new Failure(null, "verifying the woven code failed: " + reasonOf(e));
+        }
     }
 
     private Failure verify() {
@@ -132,7 +152,10 @@ public final class ClassWeaver {
         return "the woven code does not verify: " + p.method() + ": " + p.complaint();
     }
 
-    private static String reasonOf(RuntimeException e) {
+    private static String reasonOf(Throwable e) {
+        if (e instanceof VirtualMachineError) {
+            return "the weaver ran out of resources (" + e + ")";
+        }
         return e instanceof WeaveException ? e.getMessage() : e.toString();
     }
 

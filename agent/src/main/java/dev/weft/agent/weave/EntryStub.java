@@ -11,18 +11,19 @@ import org.objectweb.asm.tree.LineNumberNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.TypeInsnNode;
-import org.objectweb.asm.tree.VarInsnNode;
 
 /**
  * The code that replaces a coroutine method's original body: {@code return new Frame(this, args)}
  * for a lazy coroutine, {@code return EagerCoroutine.start(new Frame(this, args))} for one that
  * returns a {@code CompletableFuture}, and {@code return (T) EagerCoroutine.start(new Frame(this,
- * args), new T())} for one that returns {@code T}, a subclass of it.
+ * args), new T())} for one that returns {@code T}, a subclass of it ({@link FrameConstruction}
+ * says how the frame is made).
  */
 final class EntryStub {
     private EntryStub() {}
 
-    static MethodNode create(MethodNode original, String frameClass, List<Type> entry, CoroutineKind kind) {
+    static MethodNode create(MethodNode original, String frameClass, List<Type> entry, FrameLayout layout,
+            CoroutineKind kind) {
         MethodNode stub = new MethodNode(original.access, original.name, original.desc, original.signature,
                 original.exceptions.toArray(new String[0]));
         stub.parameters = original.parameters;
@@ -41,15 +42,7 @@ final class EntryStub {
             code.add(l);
             code.add(new LineNumberNode(line, l));
         }
-        code.add(new TypeInsnNode(Opcodes.NEW, frameClass));
-        code.add(new InsnNode(Opcodes.DUP));
-        int local = 0;
-        for (Type t : entry) {
-            code.add(new VarInsnNode(t.getOpcode(Opcodes.ILOAD), local));
-            local += t.getSize();
-        }
-        code.add(new MethodInsnNode(Opcodes.INVOKESPECIAL, frameClass, "<init>",
-                FrameClassGenerator.constructorDesc(entry), false));
+        code.add(FrameConstruction.newFrame(frameClass, entry, layout));
         String subclass = kind == CoroutineKind.EAGER ? CoroutineKind.resultSubclass(original) : null;
         if (subclass != null) {
             code.add(new TypeInsnNode(Opcodes.NEW, subclass));

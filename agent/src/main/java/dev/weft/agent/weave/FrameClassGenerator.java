@@ -8,7 +8,8 @@ import org.objectweb.asm.Type;
 
 /**
  * Writes the frame class of one coroutine method: a {@code Coroutine} subclass whose typed fields
- * hold the saved locals, whose constructor stores the receiver and arguments, and whose
+ * hold the saved locals, whose constructor stores the receiver and arguments (unless they are too
+ * many for one constructor: see {@link FrameConstruction}), and whose
  * {@code resume} calls the body that stayed in the host class.
  */
 final class FrameClassGenerator {
@@ -43,15 +44,21 @@ final class FrameClassGenerator {
         return cw.toByteArray();
     }
 
-    static String constructorDesc(List<Type> entry) {
-        return Type.getMethodDescriptor(Type.VOID_TYPE, entry.toArray(new Type[0]));
-    }
-
     private static void constructor(ClassWriter cw, String frameClass, List<Type> entry, FrameLayout layout) {
-        MethodVisitor mv = cw.visitMethod(Opcodes.ACC_PUBLIC, "<init>", constructorDesc(entry), null, null);
+        MethodVisitor mv = cw.visitMethod(Opcodes.ACC_PUBLIC, "<init>", FrameConstruction.constructorDesc(entry),
+                null, null);
         mv.visitCode();
         mv.visitVarInsn(Opcodes.ALOAD, 0);
         mv.visitMethodInsn(Opcodes.INVOKESPECIAL, AwaitCalls.COROUTINE, "<init>", "()V", false);
+        if (FrameConstruction.constructorTakesEntry(entry)) {
+            storeArguments(mv, frameClass, entry, layout);
+        } // else the entry stub fills the fields
+        mv.visitInsn(Opcodes.RETURN);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+    }
+
+    private static void storeArguments(MethodVisitor mv, String frameClass, List<Type> entry, FrameLayout layout) {
         int arg = 1;
         List<FrameLayout.Slot> slots = layout.slots(0);
         for (int i = 0; i < entry.size(); i++) {
@@ -61,9 +68,6 @@ final class FrameClassGenerator {
             mv.visitFieldInsn(Opcodes.PUTFIELD, frameClass, slot.fieldName(), slot.fieldDesc());
             arg += entry.get(i).getSize();
         }
-        mv.visitInsn(Opcodes.RETURN);
-        mv.visitMaxs(0, 0);
-        mv.visitEnd();
     }
 
     private static void resume(ClassWriter cw, String host, boolean hostIsInterface, String bodyName, String bodyDesc) {

@@ -55,7 +55,7 @@ final class MethodWeaver {
         StateMachineEmitter.emit(body, frameClass, layout, awaits, hostIsInterface);
         byte[] frameBytes = FrameClassGenerator.generate(frameClass, host.name, hostIsInterface, host.sourceFile,
                 host.version, body.name, body.desc, entry, layout);
-        MethodNode stub = EntryStub.create(original, frameClass, entry, kind);
+        MethodNode stub = EntryStub.create(original, frameClass, entry, layout, kind);
         return new WovenMethod(stub, body, frameClass, frameBytes, awaits.size(), layout.describeFields());
     }
 

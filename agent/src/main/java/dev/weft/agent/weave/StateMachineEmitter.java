@@ -1,6 +1,9 @@
 package dev.weft.agent.weave;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.AbstractInsnNode;
@@ -13,6 +16,7 @@ import org.objectweb.asm.tree.JumpInsnNode;
 import org.objectweb.asm.tree.LabelNode;
 import org.objectweb.asm.tree.LdcInsnNode;
 import org.objectweb.asm.tree.LocalVariableNode;
+import org.objectweb.asm.tree.LookupSwitchInsnNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.TableSwitchInsnNode;
@@ -25,6 +29,12 @@ import org.objectweb.asm.tree.VarInsnNode;
  * {@code tableswitch} on the frame's state, placed before every try range, restores the saved
  * locals and jumps back into the await site; each await site polls its future and either
  * continues with the value or saves the live locals and returns {@code SUSPENDED}.
+ *
+ * <p>Await sites whose saved locals are the same (same locals, types and fields) share one block
+ * of restore code in the dispatch and one block of save code at the end of the method, so the
+ * woven code grows with the number of distinct live sets, not with awaits times live values. A
+ * suspending site pushes its state number and jumps to its save block; a shared restore block
+ * ends in a second switch on the state that picks the site to resume.
  */
 final class StateMachineEmitter {
     static final int FRAME = 0;
@@ -38,6 +48,10 @@ final class StateMachineEmitter {
     private final List<AbstractInsnNode> awaits;
     private final int futureLocal;
     private final LabelNode[] resumeLabels;
+    /** The states of each distinct live set, in order of first appearance; state 0 is alone in the first. */
+    private final List<List<Integer>> sharedStates;
+    private final LabelNode[] saveLabels;
+    private final LabelNode bad = new LabelNode();
 
     private StateMachineEmitter(MethodNode m, String frameClass, FrameLayout layout, List<AbstractInsnNode> awaits) {
         this.m = m;
@@ -46,6 +60,19 @@ final class StateMachineEmitter {
         this.awaits = awaits;
         this.futureLocal = m.maxLocals + SHIFT;
         this.resumeLabels = new LabelNode[awaits.size() + 1];
+        this.sharedStates = statesBySlots(layout);
+        this.saveLabels = new LabelNode[sharedStates.size()];
+    }
+
+    private static List<List<Integer>> statesBySlots(FrameLayout layout) {
+        Map<List<FrameLayout.Slot>, List<Integer>> bySlots = new LinkedHashMap<>();
+        List<List<Integer>> out = new ArrayList<>();
+        out.add(List.of(0));
+        for (int k = 1; k < layout.stateCount(); k++) {
+            bySlots.computeIfAbsent(layout.slots(k), s -> new ArrayList<>()).add(k);
+        }
+        out.addAll(bySlots.values());
+        return out;
     }
 
     /** Rewrites {@code m} in place; {@code awaits} are its await calls, site k at index k-1. */
@@ -56,10 +83,22 @@ final class StateMachineEmitter {
 
     private void rewrite(boolean hostIsInterface) {
         shiftLocals();
+        for (int g = 1; g < saveLabels.length; g++) {
+            saveLabels[g] = new LabelNode();
+        }
+        int[] saveOf = new int[awaits.size() + 1];
+        for (int g = 1; g < sharedStates.size(); g++) {
+            for (int k : sharedStates.get(g)) {
+                saveOf[k] = g;
+            }
+        }
         for (int k = 1; k <= awaits.size(); k++) {
             resumeLabels[k] = new LabelNode();
-            m.instructions.insertBefore(awaits.get(k - 1), awaitSite(k, awaits.get(k - 1)));
+            m.instructions.insertBefore(awaits.get(k - 1), awaitSite(k, awaits.get(k - 1), saveLabels[saveOf[k]]));
             m.instructions.remove(awaits.get(k - 1));
+        }
+        for (int g = 1; g < sharedStates.size(); g++) {
+            m.instructions.add(saveBlock(g));
         }
         m.instructions.insert(dispatch());
         m.maxLocals = futureLocal + 1;
@@ -102,10 +141,13 @@ final class StateMachineEmitter {
     private InsnList dispatch() {
         InsnList out = new InsnList();
         LabelNode start = new LabelNode();
-        LabelNode bad = new LabelNode();
         LabelNode[] restore = new LabelNode[layout.stateCount()];
-        for (int s = 0; s < restore.length; s++) {
-            restore[s] = new LabelNode();
+        LabelNode[] shared = new LabelNode[sharedStates.size()];
+        for (int g = 0; g < shared.length; g++) {
+            shared[g] = new LabelNode();
+            for (int s : sharedStates.get(g)) {
+                restore[s] = shared[g];
+            }
         }
         out.add(new VarInsnNode(Opcodes.ALOAD, FRAME));
         out.add(new FieldInsnNode(Opcodes.GETFIELD, AwaitCalls.COROUTINE, "state", "I"));
@@ -115,21 +157,35 @@ final class StateMachineEmitter {
         out.add(new MethodInsnNode(Opcodes.INVOKESTATIC, AwaitCalls.AWAIT_HELPER, "misuse",
                 "(Ljava/lang/String;)Ljava/lang/Object;", false));
         out.add(new InsnNode(Opcodes.ARETURN));
-        for (int s = 0; s < restore.length; s++) {
-            out.add(restore[s]);
-            restoreLocals(out, s);
-            if (s > 0) {
-                out.add(new VarInsnNode(Opcodes.ALOAD, FRAME));
-                out.add(new FieldInsnNode(Opcodes.GETFIELD, AwaitCalls.COROUTINE, "awaiting", OBJECT_DESC));
-                out.add(new VarInsnNode(Opcodes.ASTORE, futureLocal));
-                out.add(new VarInsnNode(Opcodes.ALOAD, FRAME));
-                out.add(new InsnNode(Opcodes.ACONST_NULL));
-                out.add(new FieldInsnNode(Opcodes.PUTFIELD, AwaitCalls.COROUTINE, "awaiting", OBJECT_DESC));
-            }
-            out.add(new JumpInsnNode(Opcodes.GOTO, s == 0 ? start : resumeLabels[s]));
+        out.add(shared[0]);
+        restoreLocals(out, 0);
+        out.add(new JumpInsnNode(Opcodes.GOTO, start));
+        for (int g = 1; g < shared.length; g++) {
+            out.add(shared[g]);
+            restoreShared(out, sharedStates.get(g));
         }
         out.add(start);
         return out;
+    }
+
+    /** Restores one live set, takes back the awaited future, and resumes at the state's site. */
+    private void restoreShared(InsnList out, List<Integer> states) {
+        restoreLocals(out, states.get(0));
+        out.add(new VarInsnNode(Opcodes.ALOAD, FRAME));
+        out.add(new FieldInsnNode(Opcodes.GETFIELD, AwaitCalls.COROUTINE, "awaiting", OBJECT_DESC));
+        out.add(new VarInsnNode(Opcodes.ASTORE, futureLocal));
+        out.add(new VarInsnNode(Opcodes.ALOAD, FRAME));
+        out.add(new InsnNode(Opcodes.ACONST_NULL));
+        out.add(new FieldInsnNode(Opcodes.PUTFIELD, AwaitCalls.COROUTINE, "awaiting", OBJECT_DESC));
+        if (states.size() == 1) {
+            out.add(new JumpInsnNode(Opcodes.GOTO, resumeLabels[states.get(0)]));
+            return;
+        }
+        int[] keys = states.stream().mapToInt(Integer::intValue).toArray();
+        LabelNode[] targets = states.stream().map(k -> resumeLabels[k]).toArray(LabelNode[]::new);
+        out.add(new VarInsnNode(Opcodes.ALOAD, FRAME));
+        out.add(new FieldInsnNode(Opcodes.GETFIELD, AwaitCalls.COROUTINE, "state", "I"));
+        out.add(new LookupSwitchInsnNode(bad, keys, targets));
     }
 
     private void restoreLocals(InsnList out, int state) {
@@ -148,8 +204,8 @@ final class StateMachineEmitter {
         }
     }
 
-    /** Poll the future; on Ready continue with its value, on Pending save and return SUSPENDED. */
-    private InsnList awaitSite(int k, AbstractInsnNode await) {
+    /** Poll the future; on Ready continue with its value, on Pending go save the live locals as state k. */
+    private InsnList awaitSite(int k, AbstractInsnNode await, LabelNode save) {
         InsnList out = new InsnList();
         LabelNode ready = new LabelNode();
         if (AwaitCalls.isStageAwait(await)) {
@@ -166,16 +222,25 @@ final class StateMachineEmitter {
         out.add(new FieldInsnNode(Opcodes.GETSTATIC, AwaitCalls.COROUTINE, "SUSPENDED", OBJECT_DESC));
         out.add(new JumpInsnNode(Opcodes.IF_ACMPNE, ready));
         out.add(new InsnNode(Opcodes.POP));
-        saveLocals(out, k);
+        out.add(new LdcInsnNode(k));
+        out.add(new JumpInsnNode(Opcodes.GOTO, save));
+        out.add(ready);
+        return out;
+    }
+
+    /** With the state number on the stack: record it, save the live set, and return SUSPENDED. */
+    private InsnList saveBlock(int shared) {
+        InsnList out = new InsnList();
+        out.add(saveLabels[shared]);
+        out.add(new VarInsnNode(Opcodes.ALOAD, FRAME));
+        out.add(new InsnNode(Opcodes.SWAP));
+        out.add(new FieldInsnNode(Opcodes.PUTFIELD, AwaitCalls.COROUTINE, "state", "I"));
+        saveLocals(out, sharedStates.get(shared).get(0));
         out.add(new VarInsnNode(Opcodes.ALOAD, FRAME));
         out.add(new VarInsnNode(Opcodes.ALOAD, futureLocal));
         out.add(new FieldInsnNode(Opcodes.PUTFIELD, AwaitCalls.COROUTINE, "awaiting", OBJECT_DESC));
-        out.add(new VarInsnNode(Opcodes.ALOAD, FRAME));
-        out.add(new LdcInsnNode(k));
-        out.add(new FieldInsnNode(Opcodes.PUTFIELD, AwaitCalls.COROUTINE, "state", "I"));
         out.add(new FieldInsnNode(Opcodes.GETSTATIC, AwaitCalls.COROUTINE, "SUSPENDED", OBJECT_DESC));
         out.add(new InsnNode(Opcodes.ARETURN));
-        out.add(ready);
         return out;
     }
 

@@ -11,4 +11,8 @@ public final class WeaveException extends RuntimeException {
     public WeaveException(String message) {
         super(message);
     }
+
+    public WeaveException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }

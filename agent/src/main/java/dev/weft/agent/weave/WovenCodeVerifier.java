@@ -15,7 +15,9 @@ import org.objectweb.asm.tree.analysis.AnalyzerException;
  *
  * <p>It reads the written bytes back rather than the trees they came from, so it checks exactly
  * what the JVM will see, including the maximum stack and locals the writer computed. Stack-map
- * frames are not checked: the writer computes them from the same {@link ClassHierarchy}.
+ * frames are not checked: the writer computes them from the same {@link ClassHierarchy}. Every
+ * method of the class, checked or not, must also keep within {@link ClassFileLimits}, which the
+ * JVM checks when it defines the class.
  */
 final class WovenCodeVerifier {
     /** Why one method of a woven class would not verify. */
@@ -38,6 +40,10 @@ final class WovenCodeVerifier {
         ClassNode c = new ClassNode();
         new ClassReader(classFile).accept(c, ClassReader.SKIP_FRAMES);
         for (MethodNode m : c.methods) {
+            String beyondLimits = ClassFileLimits.problemOf(m);
+            if (beyondLimits != null) {
+                return new Problem(c.name, m.name, m.desc, beyondLimits);
+            }
             if (m.instructions.size() == 0 || (methods != null && !methods.contains(m.name + m.desc))) {
                 continue;
             }

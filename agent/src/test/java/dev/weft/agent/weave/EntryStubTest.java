@@ -59,6 +59,6 @@ class EntryStubTest {
 
     private static String stub(String desc, CoroutineKind kind) {
         MethodNode original = new MethodNode(Opcodes.ACC_PUBLIC, "m", desc, null, null);
-        return Listing.of(EntryStub.create(original, "p/Host$m$Weft", ENTRY, kind));
+        return Listing.of(EntryStub.create(original, "p/Host$m$Weft", ENTRY, null /* few slots: no layout needed */, kind));
     }
 }
