@@ -23,7 +23,8 @@ import net.bytebuddy.agent.ByteBuddyAgent;
  * {@code -javaagent}.
  */
 public final class WeftAgent {
-    private static Instrumentation installed;
+    /** Only a flag: the agent keeps no {@code Instrumentation} that other class-path code could reach. */
+    private static boolean installed;
 
     private WeftAgent() {}
 
@@ -40,23 +41,23 @@ public final class WeftAgent {
      * Classes loaded before this call are not woven.
      */
     public static synchronized void install() {
-        if (installed == null) {
+        if (!installed) {
             start(System.getProperty("weft.agent.options"), ByteBuddyAgent.install());
         }
     }
 
     /** Whether the agent is active in this JVM. */
     public static synchronized boolean isInstalled() {
-        return installed != null;
+        return installed;
     }
 
     private static synchronized void start(String args, Instrumentation inst) {
-        if (installed != null) {
+        if (installed) {
             return;
         }
         AgentOptions options = AgentOptions.parse(args);
-        inst.addTransformer(new WeftTransformer(options, new FrameClassDefiner(inst)), false);
-        installed = inst;
+        inst.addTransformer(new WeftTransformer(options), false);
+        installed = true;
         System.setProperty("weft.agent.installed", "true");
     }
 }

@@ -24,7 +24,7 @@ import org.objectweb.asm.tree.MethodNode;
  * the class still loads and everything in it that does not await works as written.
  */
 public final class ClassWeaver {
-    /** A frame class to define next to the host. */
+    /** A frame class, defined by its host's static initializer ({@link FrameEmbedding}). */
     public record GeneratedClass(String name, byte[] bytes) {}
 
     /** The woven host, its frame classes, and what to report. */
@@ -106,6 +106,10 @@ public final class ClassWeaver {
         }
         if (!changed) {
             return null;
+        }
+        if (!frames.isEmpty()) {
+            FrameEmbedding.embed(host, frames);
+            changedMethods.put(FrameEmbedding.CLINIT + "()V", host.name.replace('/', '.') + ".<clinit>()V");
         }
         try {
             HierarchyClassWriter writer = new HierarchyClassWriter(hierarchy);

@@ -50,6 +50,8 @@ final class EntryStub {
         code.add(new MethodInsnNode(Opcodes.INVOKESPECIAL, frameClass, "<init>",
                 FrameClassGenerator.constructorDesc(entry), false));
         if (kind == CoroutineKind.EAGER) {
+            // the verifier would load the frame class to check it against Coroutine; it is not defined yet
+            code.add(new TypeInsnNode(Opcodes.CHECKCAST, AwaitCalls.COROUTINE));
             code.add(new MethodInsnNode(Opcodes.INVOKESTATIC, AwaitCalls.EAGER, "start",
                     "(L" + AwaitCalls.COROUTINE + ";)Ljava/util/concurrent/CompletableFuture;", false));
         }

@@ -51,7 +51,7 @@ final class MethodWeaver {
         }
         List<Type> entry = entryTypes(host.name, original);
         FrameLayout layout = FrameLayout.of(entry, awaitFrames, live, t -> hierarchy.isNameableFrom(t, host.name));
-        hierarchy.add(frameClass, AwaitCalls.COROUTINE, Opcodes.ACC_PUBLIC | Opcodes.ACC_FINAL);
+        hierarchy.add(frameClass, AwaitCalls.COROUTINE, Opcodes.ACC_FINAL);
         StateMachineEmitter.emit(body, frameClass, layout, awaits, hostIsInterface);
         byte[] frameBytes = FrameClassGenerator.generate(frameClass, host.name, hostIsInterface, host.sourceFile,
                 host.version, body.name, body.desc, entry, layout);

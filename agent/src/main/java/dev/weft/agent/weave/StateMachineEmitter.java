@@ -21,10 +21,14 @@ import org.objectweb.asm.tree.VarInsnNode;
 
 /**
  * Turns a normalized coroutine method into its resumable body
- * {@code static Object m(Frame frame, Context cx)}: the original locals move up by two; a
+ * {@code static Object m(Object frame, Context cx)}: the original locals move up by two; a
  * {@code tableswitch} on the frame's state, placed before every try range, restores the saved
  * locals and jumps back into the await site; each await site polls its future and either
  * continues with the value or saves the live locals and returns {@code SUSPENDED}.
+ *
+ * <p>The frame parameter is declared {@code Object} and cast on entry: the frame class is defined
+ * by the host's static initializer, so nothing that inspects the host before then (the verifier,
+ * {@code getDeclaredMethods}) may need to load it.
  */
 final class StateMachineEmitter {
     static final int FRAME = 0;
@@ -63,7 +67,7 @@ final class StateMachineEmitter {
         }
         m.instructions.insert(dispatch());
         m.maxLocals = futureLocal + 1;
-        m.desc = "(L" + frameClass + ";L" + AwaitCalls.CONTEXT + ";)" + OBJECT_DESC;
+        m.desc = "(" + OBJECT_DESC + "L" + AwaitCalls.CONTEXT + ";)" + OBJECT_DESC;
         m.access = Opcodes.ACC_STATIC | Opcodes.ACC_SYNTHETIC | (hostIsInterface ? Opcodes.ACC_PUBLIC : 0);
         m.signature = null;
         m.exceptions.clear();
@@ -108,7 +112,10 @@ final class StateMachineEmitter {
             restore[s] = new LabelNode();
         }
         out.add(new VarInsnNode(Opcodes.ALOAD, FRAME));
-        out.add(new FieldInsnNode(Opcodes.GETFIELD, AwaitCalls.COROUTINE, "state", "I"));
+        out.add(new TypeInsnNode(Opcodes.CHECKCAST, frameClass));
+        out.add(new VarInsnNode(Opcodes.ASTORE, FRAME));
+        out.add(new VarInsnNode(Opcodes.ALOAD, FRAME));
+        out.add(new FieldInsnNode(Opcodes.GETFIELD, frameClass, FrameClassGenerator.STATE, "I"));
         out.add(new TableSwitchInsnNode(0, restore.length - 1, bad, restore));
         out.add(bad);
         out.add(new LdcInsnNode("Weft: " + frameClass.replace('/', '.') + " resumed in an unknown state"));
@@ -120,11 +127,11 @@ final class StateMachineEmitter {
             restoreLocals(out, s);
             if (s > 0) {
                 out.add(new VarInsnNode(Opcodes.ALOAD, FRAME));
-                out.add(new FieldInsnNode(Opcodes.GETFIELD, AwaitCalls.COROUTINE, "awaiting", OBJECT_DESC));
+                out.add(new FieldInsnNode(Opcodes.GETFIELD, frameClass, FrameClassGenerator.AWAITING, OBJECT_DESC));
                 out.add(new VarInsnNode(Opcodes.ASTORE, futureLocal));
                 out.add(new VarInsnNode(Opcodes.ALOAD, FRAME));
                 out.add(new InsnNode(Opcodes.ACONST_NULL));
-                out.add(new FieldInsnNode(Opcodes.PUTFIELD, AwaitCalls.COROUTINE, "awaiting", OBJECT_DESC));
+                out.add(new FieldInsnNode(Opcodes.PUTFIELD, frameClass, FrameClassGenerator.AWAITING, OBJECT_DESC));
             }
             out.add(new JumpInsnNode(Opcodes.GOTO, s == 0 ? start : resumeLabels[s]));
         }
@@ -169,10 +176,10 @@ final class StateMachineEmitter {
         saveLocals(out, k);
         out.add(new VarInsnNode(Opcodes.ALOAD, FRAME));
         out.add(new VarInsnNode(Opcodes.ALOAD, futureLocal));
-        out.add(new FieldInsnNode(Opcodes.PUTFIELD, AwaitCalls.COROUTINE, "awaiting", OBJECT_DESC));
+        out.add(new FieldInsnNode(Opcodes.PUTFIELD, frameClass, FrameClassGenerator.AWAITING, OBJECT_DESC));
         out.add(new VarInsnNode(Opcodes.ALOAD, FRAME));
         out.add(new LdcInsnNode(k));
-        out.add(new FieldInsnNode(Opcodes.PUTFIELD, AwaitCalls.COROUTINE, "state", "I"));
+        out.add(new FieldInsnNode(Opcodes.PUTFIELD, frameClass, FrameClassGenerator.STATE, "I"));
         out.add(new FieldInsnNode(Opcodes.GETSTATIC, AwaitCalls.COROUTINE, "SUSPENDED", OBJECT_DESC));
         out.add(new InsnNode(Opcodes.ARETURN));
         out.add(ready);
