@@ -36,7 +36,7 @@ final class FrameClassGenerator {
         if (sourceFile != null) {
             cw.visitSource(sourceFile, null);
         }
-        cw.visitField(Opcodes.ACC_PRIVATE | Opcodes.ACC_STATIC | Opcodes.ACC_FINAL, "STATES", "I", null,
+        cw.visitField(Opcodes.ACC_STATIC | Opcodes.ACC_FINAL, "STATES", "I", null,
                 layout.stateCount()).visitEnd();
         cw.visitField(PACKAGE_PRIVATE, STATE, "I", null, null).visitEnd();
         cw.visitField(PACKAGE_PRIVATE, AWAITING, "Ljava/lang/Object;", null, null).visitEnd();
