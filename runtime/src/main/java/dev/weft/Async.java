@@ -103,17 +103,21 @@ public final class Async {
                 .walk(frames -> frames.skip(2).findFirst().orElse(null));
         String where = caller == null ? "unknown caller" : caller.getClassName() + "." + caller.getMethodName()
                 + "(" + caller.getFileName() + ":" + caller.getLineNumber() + ")";
-        String recorded = caller == null ? null : System.getProperty(NOT_WOVEN_PREFIX + caller.getClassName());
-        String why;
-        if (recorded != null) {
-            why = "the Weft agent left this class unwoven: " + recorded;
-        } else if (Boolean.getBoolean(AGENT_PROPERTY)) {
-            why = "the Weft agent is installed, but this class was loaded before it (call WeftAgent.install() "
-                    + "earlier, or use -javaagent:weft-agent.jar)";
-        } else {
-            why = "the Weft agent is not attached: run with -javaagent:weft-agent.jar, or call "
-                    + "dev.weft.agent.WeftAgent.install() before this class is loaded";
-        }
+        String why = caller == null ? whyNotWoven(null) : whyNotWoven(caller.getClassName());
         return new IllegalStateException("Async.await reached in a method that was not woven, at " + where + ": " + why);
+    }
+
+    /** The true reason, most specific first: what the agent recorded for the class, then the agent's absence. */
+    private static String whyNotWoven(String className) {
+        String recorded = className == null ? null : System.getProperty(NOT_WOVEN_PREFIX + className);
+        if (recorded != null) {
+            return "the Weft agent left this class unwoven: " + recorded;
+        }
+        if (Boolean.getBoolean(AGENT_PROPERTY)) {
+            return "the Weft agent is installed, but this class was loaded before it (call WeftAgent.install() "
+                    + "earlier, or use -javaagent:weft-agent.jar)";
+        }
+        return "the Weft agent is not attached: run with -javaagent:weft-agent.jar, or call "
+                + "dev.weft.agent.WeftAgent.install() before this class is loaded";
     }
 }

@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
  * for users.
  *
  * <p>The agent embeds each frame class's bytes in its host as string constants and starts the
- * host's {@code <clinit>} with {@code Frames.define(MethodHandles.lookup(), chunks)}. The host's
+ * host's {@code <clinit>} with {@code Frames.define(MethodHandles.lookup(), name, chunks)}. The host's
  * own full-privilege lookup defines the frame in the host's package, loader and protection domain,
  * so the agent needs no access to {@code ClassLoader.defineClass} and opens nothing. A caller can
  * only define classes where its lookup already lets it ({@link MethodHandles.Lookup#defineClass}).
