@@ -100,26 +100,24 @@ final class WeftTransformer implements ClassFileTransformer {
     private static void leaveUnwoven(String name, Throwable t) {
         try {
             String who = name == null ? "a class defined without a name" : name.replace('/', '.');
-            String reason = "weaving FAILED: " + describe(t);
+            String described = describe(t);
+            String reason = "weaving FAILED: " + (described != null ? described : t.getClass().getName());
             if (name != null) {
                 NotWovenReasons.record(name, reason);
             }
-            String line = "Weft left " + who + " unwoven, " + reason;
-            try {
-                LOG.log(Level.ERROR, line, t);
-            } catch (Throwable unprintable) {
-                LOG.log(Level.ERROR, line);
-            }
+            // a Throwable that cannot print itself would cost the log line, not just its stack trace
+            LOG.log(Level.ERROR, "Weft left " + who + " unwoven, " + reason, described != null ? t : null);
         } catch (Throwable ignored) {
             // out of memory or stack even for the log line: the class still loads, unwoven
         }
     }
 
+    /** {@code t.toString()}, or null when even that throws. */
     private static String describe(Throwable t) {
         try {
             return t.toString();
         } catch (Throwable broken) {
-            return t.getClass().getName();
+            return null;
         }
     }
 
