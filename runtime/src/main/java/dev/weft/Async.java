@@ -28,6 +28,11 @@ import java.util.concurrent.CompletionStage;
 public final class Async {
     /** Set by the agent when it starts, so the unwoven-await message can say what went wrong. */
     static final String AGENT_PROPERTY = "weft.agent.installed";
+    /**
+     * Prefix of the system property in which the agent records, under a class's binary name, why
+     * it left a class that calls {@code await} unwoven (skipped, or weaving failed).
+     */
+    static final String NOT_WOVEN_PREFIX = "weft.agent.notWoven.";
 
     private Async() {}
 
@@ -96,16 +101,25 @@ public final class Async {
     }
 
     private static IllegalStateException notWoven() {
-        String caller = StackWalker.getInstance()
-                .walk(frames -> frames.skip(2).findFirst()
-                        .map(f -> f.getClassName() + "." + f.getMethodName()
-                                + "(" + f.getFileName() + ":" + f.getLineNumber() + ")")
-                        .orElse("unknown caller"));
-        String why = Boolean.getBoolean(AGENT_PROPERTY)
-                ? "the Weft agent is installed, but this class was loaded before it (call WeftAgent.install() earlier, "
-                        + "or use -javaagent:weft-agent.jar), or the agent could not read it (see the agent's log)"
-                : "the Weft agent is not attached: run with -javaagent:weft-agent.jar, or call "
-                        + "dev.weft.agent.WeftAgent.install() before this class is loaded";
-        return new IllegalStateException("Async.await reached in a method that was not woven, at " + caller + ": " + why);
+        StackWalker.StackFrame caller = StackWalker.getInstance()
+                .walk(frames -> frames.skip(2).findFirst().orElse(null));
+        String where = caller == null ? "unknown caller" : caller.getClassName() + "." + caller.getMethodName()
+                + "(" + caller.getFileName() + ":" + caller.getLineNumber() + ")";
+        String why = caller == null ? whyNotWoven(null) : whyNotWoven(caller.getClassName());
+        return new IllegalStateException("Async.await reached in a method that was not woven, at " + where + ": " + why);
+    }
+
+    /** The true reason, most specific first: what the agent recorded for the class, then the agent's absence. */
+    private static String whyNotWoven(String className) {
+        String recorded = className == null ? null : System.getProperty(NOT_WOVEN_PREFIX + className);
+        if (recorded != null) {
+            return "the Weft agent left this class unwoven: " + recorded;
+        }
+        if (Boolean.getBoolean(AGENT_PROPERTY)) {
+            return "the Weft agent is installed, but this class was loaded before it (call WeftAgent.install() "
+                    + "earlier, or use -javaagent:weft-agent.jar)";
+        }
+        return "the Weft agent is not attached: run with -javaagent:weft-agent.jar, or call "
+                + "dev.weft.agent.WeftAgent.install() before this class is loaded";
     }
 }

@@ -17,6 +17,8 @@ class CancellationTest {
     /** What the weaver makes of {@code String m() { return ready(await(ch.receive())); }}, by hand. */
     static final class ReceiveFrame extends Coroutine<String> {
         private final Channel<String> ch;
+        private int state;
+        private Object awaiting;
 
         ReceiveFrame(Channel<String> ch) {
             this.ch = ch;
@@ -35,6 +37,8 @@ class CancellationTest {
     /** A frame awaiting another frame, to show cancellation goes all the way down. */
     static final class OuterFrame extends Coroutine<String> {
         private final Coroutine<String> inner;
+        private int state;
+        private Object awaiting;
 
         OuterFrame(Coroutine<String> inner) {
             this.inner = inner;
@@ -56,8 +60,6 @@ class CancellationTest {
         Coroutine<String> frame = new Coroutine<>() {
             @Override
             protected Object resume(Context cx) {
-                awaiting = probe;
-                state = 1;
                 return Await.poll(probe, cx);
             }
         };
@@ -65,7 +67,6 @@ class CancellationTest {
         frame.cancel();
         frame.cancel();
         assertEquals(1, probe.cancels.get());
-        assertEquals(Coroutine.DONE, frame.state);
         assertThrows(IllegalStateException.class, () -> frame.poll(new Steps.CountingWaker().context()));
     }
 

@@ -90,12 +90,13 @@ final class StateMachineTour {
                         throw new IllegalStateException(e);
                     }
                 }
-            } else {
+            } else if (!f.getName().equals("state") && !f.getName().equals("awaiting")) {
                 fields.add(f.getType().getSimpleName() + " " + f.getName());
             }
         }
         System.out.printf("  wovenSum returned a %s extends %s%n", frame.getSimpleName(),
                 frame.getSuperclass().getSimpleName());
-        System.out.printf("  its frame fields: %s; %d states (start + one per await)%n", fields, states);
+        System.out.printf("  its frame fields: %s; %d states (start + one per await), the current one and the"
+                + " future it waits on in 'state' and 'awaiting'%n", fields, states);
     }
 }

@@ -13,13 +13,15 @@ import java.util.concurrent.CancellationException;
  * <pre>
  * state      meaning
  * --------   -------------------------------------------------------------
- * 0          created, body not started (calling the method ran nothing)
- * k &gt; 0      suspended at await site k; {@link #awaiting} holds its future
- * DONE (-1)  returned or threw; polling again is an error
+ * new        created, body not started (calling the method ran nothing)
+ * started    the body ran; suspended at the await site the frame recorded
+ * done       returned or threw; polling again is an error
  * </pre>
  *
- * <p>The woven body sets {@code state} and {@code awaiting} when it suspends; {@link #step} marks
- * the frame done when the body returns a value or throws.
+ * <p>Which await site the body is suspended at, and the future it awaits there, are fields of the
+ * generated frame class, package-private in the host's package: only the woven body, which stayed
+ * in the host, reads and writes them, so code holding the future can neither read the saved locals
+ * nor move the resume point. This class keeps only new/started/done, privately.
  *
  * <p><b>Cancellation</b> ({@link #cancel}) unwinds a suspended body the way an exception would:
  * the body is resumed with the distinguished context {@link #CANCELLING}, and {@link Await#poll}
@@ -43,21 +45,16 @@ public abstract class Coroutine<T> implements Future<T>, Cancellable {
         }
     };
 
-    public static final int DONE = -1;
-
     /**
      * The context a cancelled body is resumed with; {@link Await#poll} recognises it by identity.
      * Its waker does nothing: a cancelled coroutine is never polled again.
      */
     public static final Context CANCELLING = Context.of(() -> {});
 
-    /** The resume point: 0 before the first poll, k while suspended at await site k. */
-    public int state;
+    private boolean started;
+    private boolean done;
 
-    /** The future the body is suspended on, polled again on resume. */
-    public Object awaiting;
-
-    /** Runs the woven body from {@link #state}; returns the output or {@link #SUSPENDED}. */
+    /** Runs the woven body from where it suspended; returns the output or {@link #SUSPENDED}. */
     protected abstract Object resume(Context cx);
 
     /**
@@ -65,19 +62,16 @@ public abstract class Coroutine<T> implements Future<T>, Cancellable {
      * coroutine allocates nothing.
      */
     public final Object step(Context cx) {
-        if (state == DONE) {
+        if (done) {
             throw new IllegalStateException(getClass().getName() + " polled after it completed");
         }
+        started = true;
         try {
             Object result = resume(cx);
-            if (result != SUSPENDED) {
-                state = DONE;
-                awaiting = null;
-            }
+            done = result != SUSPENDED;
             return result;
         } catch (Throwable t) {
-            state = DONE;
-            awaiting = null;
+            done = true;
             throw t;
         }
     }
@@ -109,12 +103,11 @@ public abstract class Coroutine<T> implements Future<T>, Cancellable {
      * handlers, as it would for any exception.
      */
     final void unwind() {
-        if (state == DONE) {
+        if (done) {
             return;
         }
-        if (state == 0) {
-            state = DONE; // never started: no try block was entered, so nothing is owed
-            awaiting = null;
+        if (!started) {
+            done = true; // never started: no try block was entered, so nothing is owed
             return;
         }
         step(CANCELLING);

@@ -14,6 +14,7 @@ final class AwaitCalls {
     static final String COROUTINE = "dev/weft/woven/Coroutine";
     static final String AWAIT_HELPER = "dev/weft/woven/Await";
     static final String EAGER = "dev/weft/woven/EagerCoroutine";
+    static final String FRAMES = "dev/weft/woven/Frames";
     static final String AWAIT_FUTURE_DESC = "(Ldev/weft/Future;)Ljava/lang/Object;";
     static final String AWAIT_STAGE_DESC = "(Ljava/util/concurrent/CompletionStage;)Ljava/lang/Object;";
     static final String READY_DESC = "(Ljava/lang/Object;)Ldev/weft/Future;";

@@ -2,6 +2,7 @@ package dev.weft.agent.weave;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,11 +30,16 @@ public final class ClassHierarchy {
      */
     record Creation(int classAccess, String nestHost, int noArgConstructorAccess) {}
 
-    private final ClassLoader loader;
+    /**
+     * Weak, because the agent keeps one hierarchy per loader for as long as the loader lives: a
+     * strong reference would keep every loader that ever loaded a woven class alive. Null stands
+     * for the system class loader.
+     */
+    private final WeakReference<ClassLoader> loader;
     private final Map<String, Info> cache = new ConcurrentHashMap<>();
 
     public ClassHierarchy(ClassLoader loader) {
-        this.loader = loader;
+        this.loader = loader == null ? null : new WeakReference<>(loader);
     }
 
     /** Registers a class whose bytes are at hand (the one being woven, which is not yet a resource). */
@@ -84,8 +90,11 @@ public final class ClassHierarchy {
 
     private ClassReader reader(String name, String purpose) {
         String resource = name + ".class";
-        try (InputStream in = loader != null ? loader.getResourceAsStream(resource)
-                : ClassLoader.getSystemResourceAsStream(resource)) {
+        ClassLoader l = loader == null ? ClassLoader.getSystemClassLoader() : loader.get();
+        if (l == null) {
+            throw new WeaveException("the class loader of " + name.replace('/', '.') + " was collected");
+        }
+        try (InputStream in = l.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new WeaveException("cannot find the class file of " + name.replace('/', '.') + " " + purpose);
             }

@@ -28,7 +28,7 @@ import org.objectweb.asm.tree.MethodNode;
  * the analyses included, leads to that fallback: none reaches the code loading the class.
  */
 public final class ClassWeaver {
-    /** A frame class to define next to the host. */
+    /** A frame class, defined by its host's static initializer ({@link FrameEmbedding}). */
     public record GeneratedClass(String name, byte[] bytes) {}
 
     /** The woven host, its frame classes, and what to report. */
@@ -118,6 +118,10 @@ public final class ClassWeaver {
         }
         if (!changed) {
             return null;
+        }
+        if (!frames.isEmpty()) {
+            FrameEmbedding.embed(host, frames);
+            changedMethods.put(FrameEmbedding.CLINIT + "()V", host.name.replace('/', '.') + ".<clinit>()V");
         }
         try {
             HierarchyClassWriter writer = new HierarchyClassWriter(hierarchy);

@@ -44,6 +44,10 @@ final class EntryStub {
         }
         code.add(FrameConstruction.newFrame(frameClass, entry, layout));
         String subclass = kind == CoroutineKind.EAGER ? CoroutineKind.resultSubclass(original) : null;
+        if (kind == CoroutineKind.EAGER) {
+            // the verifier would load the frame class to check it against Coroutine; it is not defined yet
+            code.add(new TypeInsnNode(Opcodes.CHECKCAST, AwaitCalls.COROUTINE));
+        }
         if (subclass != null) {
             code.add(new TypeInsnNode(Opcodes.NEW, subclass));
             code.add(new InsnNode(Opcodes.DUP));

@@ -11,8 +11,18 @@ import org.objectweb.asm.Type;
  * hold the saved locals, whose constructor stores the receiver and arguments (unless they are too
  * many for one constructor: see {@link FrameConstruction}), and whose
  * {@code resume} calls the body that stayed in the host class.
+ *
+ * <p>The class, its constructor and its fields are package-private: a caller holding the future
+ * from another package can neither read the saved locals nor set the resume point ({@link #STATE})
+ * before or between polls; only the host's woven body, in the same package, touches them.
  */
 final class FrameClassGenerator {
+    /** The frame field holding the await site the body is suspended at (0: not started). */
+    static final String STATE = "state";
+    /** The frame field holding the future the body is suspended on. */
+    static final String AWAITING = "awaiting";
+    private static final int PACKAGE_PRIVATE = 0;
+
     private FrameClassGenerator() {}
 
     /**
@@ -22,21 +32,23 @@ final class FrameClassGenerator {
             int hostVersion, String bodyName, String bodyDesc, List<Type> entry, FrameLayout layout) {
         ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_MAXS);
         int version = Math.max(hostVersion & 0xFFFF, Opcodes.V1_8);
-        cw.visit(version, Opcodes.ACC_PUBLIC | Opcodes.ACC_FINAL | Opcodes.ACC_SUPER | Opcodes.ACC_SYNTHETIC,
+        cw.visit(version, Opcodes.ACC_FINAL | Opcodes.ACC_SUPER | Opcodes.ACC_SYNTHETIC,
                 frameClass, null, AwaitCalls.COROUTINE, null);
         if (sourceFile != null) {
             cw.visitSource(sourceFile, null);
         }
-        cw.visitField(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC | Opcodes.ACC_FINAL, "STATES", "I", null,
+        cw.visitField(Opcodes.ACC_STATIC | Opcodes.ACC_FINAL, "STATES", "I", null,
                 layout.stateCount()).visitEnd();
+        cw.visitField(PACKAGE_PRIVATE, STATE, "I", null, null).visitEnd();
+        cw.visitField(PACKAGE_PRIVATE, AWAITING, "Ljava/lang/Object;", null, null).visitEnd();
         for (FrameLayout.Kind kind : FrameLayout.Kind.values()) {
             for (int i = 0; i < layout.fieldCount(kind); i++) {
-                cw.visitField(Opcodes.ACC_PUBLIC, kind.field(i), kind.desc, null, null).visitEnd();
+                cw.visitField(PACKAGE_PRIVATE, kind.field(i), kind.desc, null, null).visitEnd();
             }
         }
         List<String> exact = layout.exactFieldDescs();
         for (int i = 0; i < exact.size(); i++) {
-            cw.visitField(Opcodes.ACC_PUBLIC, FrameLayout.EXACT_PREFIX + i, exact.get(i), null, null).visitEnd();
+            cw.visitField(PACKAGE_PRIVATE, FrameLayout.EXACT_PREFIX + i, exact.get(i), null, null).visitEnd();
         }
         constructor(cw, frameClass, entry, layout);
         resume(cw, host, hostIsInterface, bodyName, bodyDesc);
@@ -45,8 +57,8 @@ final class FrameClassGenerator {
     }
 
     private static void constructor(ClassWriter cw, String frameClass, List<Type> entry, FrameLayout layout) {
-        MethodVisitor mv = cw.visitMethod(Opcodes.ACC_PUBLIC, "<init>", FrameConstruction.constructorDesc(entry),
-                null, null);
+        MethodVisitor mv = cw.visitMethod(PACKAGE_PRIVATE, "<init>", FrameConstruction.constructorDesc(entry), null,
+                null);
         mv.visitCode();
         mv.visitVarInsn(Opcodes.ALOAD, 0);
         mv.visitMethodInsn(Opcodes.INVOKESPECIAL, AwaitCalls.COROUTINE, "<init>", "()V", false);

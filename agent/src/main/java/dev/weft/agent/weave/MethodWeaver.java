@@ -51,8 +51,9 @@ final class MethodWeaver {
         }
         List<Type> entry = entryTypes(host.name, original);
         FrameLayout layout = FrameLayout.of(entry, awaitFrames, live, t -> hierarchy.isNameableFrom(t, host.name));
-        hierarchy.add(frameClass, AwaitCalls.COROUTINE, Opcodes.ACC_PUBLIC | Opcodes.ACC_FINAL);
+        hierarchy.add(frameClass, AwaitCalls.COROUTINE, Opcodes.ACC_FINAL);
         StateMachineEmitter.emit(body, frameClass, layout, awaits, hostIsInterface);
+        body.name = uniqueName(host, body.name, body.desc);
         byte[] frameBytes = FrameClassGenerator.generate(frameClass, host.name, hostIsInterface, host.sourceFile,
                 host.version, body.name, body.desc, entry, layout);
         MethodNode stub = EntryStub.create(original, frameClass, entry, layout, kind);
@@ -75,6 +76,22 @@ final class MethodWeaver {
             }
             throw new WeaveException("cannot analyze the method's bytecode: " + e.getMessage());
         }
+    }
+
+    /**
+     * The body keeps the method's name, so stack traces show it; every body has the same
+     * descriptor, so a second overload's body gets a suffix.
+     */
+    private static String uniqueName(ClassNode host, String name, String desc) {
+        String unique = name;
+        for (int i = 1; hasMethod(host, unique, desc); i++) {
+            unique = name + "$" + i;
+        }
+        return unique;
+    }
+
+    private static boolean hasMethod(ClassNode host, String name, String desc) {
+        return host.methods.stream().anyMatch(m -> m.name.equals(name) && m.desc.equals(desc));
     }
 
     /** The receiver (unless static) and the parameters: what a call hands to the frame. */

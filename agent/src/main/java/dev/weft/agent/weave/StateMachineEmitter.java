@@ -25,7 +25,7 @@ import org.objectweb.asm.tree.VarInsnNode;
 
 /**
  * Turns a normalized coroutine method into its resumable body
- * {@code static Object m(Frame frame, Context cx)}: the original locals move up by two; a
+ * {@code static Object m(Object frame, Context cx)}: the original locals move up by two; a
  * {@code tableswitch} on the frame's state, placed before every try range, restores the saved
  * locals and jumps back into the await site; each await site polls its future and either
  * continues with the value or saves the live locals and returns {@code SUSPENDED}.
@@ -35,6 +35,10 @@ import org.objectweb.asm.tree.VarInsnNode;
  * woven code grows with the number of distinct live sets, not with awaits times live values. A
  * suspending site pushes its state number and jumps to its save block; a shared restore block
  * ends in a second switch on the state that picks the site to resume.
+ *
+ * <p>The frame parameter is declared {@code Object} and cast on entry: the frame class is defined
+ * by the host's static initializer, so nothing that inspects the host before then (the verifier,
+ * {@code getDeclaredMethods}) may need to load it.
  */
 final class StateMachineEmitter {
     static final int FRAME = 0;
@@ -102,7 +106,7 @@ final class StateMachineEmitter {
         }
         m.instructions.insert(dispatch());
         m.maxLocals = futureLocal + 1;
-        m.desc = "(L" + frameClass + ";L" + AwaitCalls.CONTEXT + ";)" + OBJECT_DESC;
+        m.desc = "(" + OBJECT_DESC + "L" + AwaitCalls.CONTEXT + ";)" + OBJECT_DESC;
         m.access = Opcodes.ACC_STATIC | Opcodes.ACC_SYNTHETIC | (hostIsInterface ? Opcodes.ACC_PUBLIC : 0);
         m.signature = null;
         m.exceptions.clear();
@@ -150,7 +154,10 @@ final class StateMachineEmitter {
             }
         }
         out.add(new VarInsnNode(Opcodes.ALOAD, FRAME));
-        out.add(new FieldInsnNode(Opcodes.GETFIELD, AwaitCalls.COROUTINE, "state", "I"));
+        out.add(new TypeInsnNode(Opcodes.CHECKCAST, frameClass));
+        out.add(new VarInsnNode(Opcodes.ASTORE, FRAME));
+        out.add(new VarInsnNode(Opcodes.ALOAD, FRAME));
+        out.add(new FieldInsnNode(Opcodes.GETFIELD, frameClass, FrameClassGenerator.STATE, "I"));
         out.add(new TableSwitchInsnNode(0, restore.length - 1, bad, restore));
         out.add(bad);
         out.add(new LdcInsnNode("Weft: " + frameClass.replace('/', '.') + " resumed in an unknown state"));
@@ -172,11 +179,11 @@ final class StateMachineEmitter {
     private void restoreShared(InsnList out, List<Integer> states) {
         restoreLocals(out, states.get(0));
         out.add(new VarInsnNode(Opcodes.ALOAD, FRAME));
-        out.add(new FieldInsnNode(Opcodes.GETFIELD, AwaitCalls.COROUTINE, "awaiting", OBJECT_DESC));
+        out.add(new FieldInsnNode(Opcodes.GETFIELD, frameClass, FrameClassGenerator.AWAITING, OBJECT_DESC));
         out.add(new VarInsnNode(Opcodes.ASTORE, futureLocal));
         out.add(new VarInsnNode(Opcodes.ALOAD, FRAME));
         out.add(new InsnNode(Opcodes.ACONST_NULL));
-        out.add(new FieldInsnNode(Opcodes.PUTFIELD, AwaitCalls.COROUTINE, "awaiting", OBJECT_DESC));
+        out.add(new FieldInsnNode(Opcodes.PUTFIELD, frameClass, FrameClassGenerator.AWAITING, OBJECT_DESC));
         if (states.size() == 1) {
             out.add(new JumpInsnNode(Opcodes.GOTO, resumeLabels[states.get(0)]));
             return;
@@ -184,7 +191,7 @@ final class StateMachineEmitter {
         int[] keys = states.stream().mapToInt(Integer::intValue).toArray();
         LabelNode[] targets = states.stream().map(k -> resumeLabels[k]).toArray(LabelNode[]::new);
         out.add(new VarInsnNode(Opcodes.ALOAD, FRAME));
-        out.add(new FieldInsnNode(Opcodes.GETFIELD, AwaitCalls.COROUTINE, "state", "I"));
+        out.add(new FieldInsnNode(Opcodes.GETFIELD, frameClass, FrameClassGenerator.STATE, "I"));
         out.add(new LookupSwitchInsnNode(bad, keys, targets));
     }
 
@@ -234,11 +241,11 @@ final class StateMachineEmitter {
         out.add(saveLabels[shared]);
         out.add(new VarInsnNode(Opcodes.ALOAD, FRAME));
         out.add(new InsnNode(Opcodes.SWAP));
-        out.add(new FieldInsnNode(Opcodes.PUTFIELD, AwaitCalls.COROUTINE, "state", "I"));
+        out.add(new FieldInsnNode(Opcodes.PUTFIELD, frameClass, FrameClassGenerator.STATE, "I"));
         saveLocals(out, sharedStates.get(shared).get(0));
         out.add(new VarInsnNode(Opcodes.ALOAD, FRAME));
         out.add(new VarInsnNode(Opcodes.ALOAD, futureLocal));
-        out.add(new FieldInsnNode(Opcodes.PUTFIELD, AwaitCalls.COROUTINE, "awaiting", OBJECT_DESC));
+        out.add(new FieldInsnNode(Opcodes.PUTFIELD, frameClass, FrameClassGenerator.AWAITING, OBJECT_DESC));
         out.add(new FieldInsnNode(Opcodes.GETSTATIC, AwaitCalls.COROUTINE, "SUSPENDED", OBJECT_DESC));
         out.add(new InsnNode(Opcodes.ARETURN));
         return out;

@@ -31,8 +31,9 @@ class EntryStubTest {
                 ALOAD 0
                 ILOAD 1
                 INVOKESPECIAL p/Host$m$Weft.<init> (Lp/Host;I)V
-                INVOKESTATIC dev/weft/internal/EagerCoroutine.start (Ldev/weft/internal/Coroutine;)Ljava/util/concurrent/CompletableFuture;
-                ARETURN""".replace("dev/weft/internal/", internalPackage()), stub("(I)Ljava/util/concurrent/CompletionStage;",
+                CHECKCAST dev/weft/woven/Coroutine
+                INVOKESTATIC dev/weft/woven/EagerCoroutine.start (Ldev/weft/woven/Coroutine;)Ljava/util/concurrent/CompletableFuture;
+                ARETURN""", stub("(I)Ljava/util/concurrent/CompletionStage;",
                 CoroutineKind.EAGER));
     }
 
@@ -44,17 +45,13 @@ class EntryStubTest {
                 ALOAD 0
                 ILOAD 1
                 INVOKESPECIAL p/Host$m$Weft.<init> (Lp/Host;I)V
+                CHECKCAST dev/weft/woven/Coroutine
                 NEW p/Task
                 DUP
                 INVOKESPECIAL p/Task.<init> ()V
-                INVOKESTATIC dev/weft/internal/EagerCoroutine.start (Ldev/weft/internal/Coroutine;Ljava/util/concurrent/CompletableFuture;)Ljava/util/concurrent/CompletableFuture;
+                INVOKESTATIC dev/weft/woven/EagerCoroutine.start (Ldev/weft/woven/Coroutine;Ljava/util/concurrent/CompletableFuture;)Ljava/util/concurrent/CompletableFuture;
                 CHECKCAST p/Task
-                ARETURN""".replace("dev/weft/internal/", internalPackage()), stub("(I)Lp/Task;", CoroutineKind.EAGER));
-    }
-
-    /** Where the runtime keeps what woven code calls (the package is moving). */
-    private static String internalPackage() {
-        return AwaitCalls.EAGER.substring(0, AwaitCalls.EAGER.lastIndexOf('/') + 1);
+                ARETURN""", stub("(I)Lp/Task;", CoroutineKind.EAGER));
     }
 
     private static String stub(String desc, CoroutineKind kind) {
