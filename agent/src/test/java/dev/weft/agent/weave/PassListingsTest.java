@@ -33,6 +33,13 @@ class PassListingsTest {
     private static final ClassHierarchy HIERARCHY = new ClassHierarchy(PassListingsTest.class.getClassLoader());
 
     @Test
+    void returnLoweringDropsReadyWrappersAndAwaitsAReturnedFuture() throws IOException {
+        MethodNode m = sample("lowered");
+        ReturnLowering.apply(m, CoroutineKind.LAZY);
+        assertGolden("return-lowering-lowered", m);
+    }
+
+    @Test
     void stackSpillingParksTheOperandsUnderAnAwaitInLocals() throws IOException {
         MethodNode m = sample("spill");
         StackSpilling.apply(HOST, m);
