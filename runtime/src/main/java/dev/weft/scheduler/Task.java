@@ -29,7 +29,7 @@ import java.util.concurrent.CancellationException;
  * SCHEDULED      cancel                 CANCEL_QUEUED  nothing: already queued
  * CANCEL_QUEUED  run                    CANCELLING     the runner unwinds the future, then CANCELLED
  * RUNNING/NOTIFIED  cancel              CANCELLING     the poller unwinds it after the poll, then CANCELLED
- * IDLE/SCHEDULED/CANCEL_QUEUED  abandon CANCELLED      unwound on the caller: the executor is closed
+ * IDLE/SCHEDULED/CANCEL_QUEUED  abandon CANCELLING    the caller unwinds it, then CANCELLED (executor closed)
  * CANCEL_QUEUED/CANCELLING  wake        unchanged      ignored: the task is never polled again
  * COMPLETE/CANCELLED  anything          unchanged      wakes are ignored
  * </pre>
