@@ -12,6 +12,8 @@ import dev.weft.Poll;
 import dev.weft.Probe;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.util.Arrays;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -24,7 +26,7 @@ import org.junit.jupiter.api.Test;
  * in {@code cancel()}. Tagged {@code stress}: it allocates 200,000 tasks and waits on purpose.
  */
 @Tag("stress")
-class RobustnessFigures {
+class RobustnessFiguresTest {
     private static final int CANCELLED_TASKS = 200_000;
 
     @Test
@@ -66,13 +68,13 @@ class RobustnessFigures {
             for (JoinHandle<?> t : tasks) {
                 try {
                     t.join();
-                } catch (java.util.concurrent.CancellationException expected) {
+                } catch (CancellationException expected) {
                     // every one is cancelled
                 }
             }
-            java.util.Arrays.fill(tasks, null);
+            Arrays.fill(tasks, null);
             long kept = usedHeapAfterGc() - before;
-            System.out.printf("[figure] %,d cancelled suspended tasks keep %,d bytes (%d B each) until close()%n",
+            System.out.printf("[figure] %,d cancelled suspended tasks keep %,d bytes (%d B each) while the executor runs%n",
                     CANCELLED_TASKS, kept, kept / CANCELLED_TASKS);
         }
     }
@@ -92,7 +94,7 @@ class RobustnessFigures {
         public void cancel() {
             for (int i = 0; i < 300_000; i++) {
                 try {
-                    throw new java.util.concurrent.CancellationException("attempt " + i);
+                    throw new CancellationException("attempt " + i);
                 } catch (Exception e) {
                     attempts++;
                 }
@@ -111,7 +113,7 @@ class RobustnessFigures {
             long inCancel = System.nanoTime() - start;
             try {
                 task.join();
-            } catch (java.util.concurrent.CancellationException expected) {
+            } catch (CancellationException expected) {
                 // the unwinding is done
             }
             long total = System.nanoTime() - start;
