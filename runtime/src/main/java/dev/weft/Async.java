@@ -2,6 +2,7 @@ package dev.weft;
 
 import dev.weft.scheduler.CurrentExecutor;
 import dev.weft.scheduler.DefaultExecutor;
+import dev.weft.scheduler.ExecutorThread;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -64,8 +65,21 @@ public final class Async {
     /**
      * Drives {@code future} on the calling thread until it is ready, parking between wakes.
      * Rethrows the future's failure unchanged (the same instance, checked or not).
+     *
+     * <p>An interrupt does not end the wait: the thread parks again, and its interrupt status is
+     * set again when {@code blockOn} returns or throws, so the caller can still see it.
+     *
+     * <pre>{@code
+     * public static void main(String[] args) {
+     *     String page = Async.blockOn(fetch("https://example.com/"));
+     * }
+     * }</pre>
+     *
+     * @throws IllegalStateException when called inside a task, whose executor's thread it would
+     *     block (forever, on a one-thread executor); {@code await} the future there instead
      */
     public static <T> T blockOn(Future<T> future) {
+        ExecutorThread.refuseBlocking("Async.blockOn");
         return new BlockingDriver().drive(future);
     }
 

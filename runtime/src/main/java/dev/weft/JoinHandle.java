@@ -16,8 +16,22 @@ import java.util.concurrent.CompletableFuture;
  */
 public interface JoinHandle<T> extends Future<T> {
     /**
-     * Cancels the task if it has not completed: it is never polled again and its handle fails with
-     * {@link java.util.concurrent.CancellationException}.
+     * Asks the task to stop, if it has not completed, and returns at once: it is never polled
+     * again, and its unwinding (the {@code catch} and {@code finally} blocks of the coroutine where
+     * it is suspended) runs on the task's executor, like any poll. The handle then fails with
+     * {@link java.util.concurrent.CancellationException}; {@link #join()} or {@code await} it to
+     * wait for the unwinding to end. Only when the executor is closed, and runs nothing more, does
+     * the unwinding run on the caller. (Cancelling a bare coroutine, {@code Cancellable.cancel()} on
+     * a frame that is not a task, unwinds it on the calling thread before it returns.)
+     *
+     * <pre>{@code
+     * JoinHandle<Void> poller = Async.spawn(pollForever());
+     * poller.cancel();       // returns without running poller's finally blocks
+     * try {
+     *     poller.join();     // they have run once this throws
+     * } catch (CancellationException expected) {
+     * }
+     * }</pre>
      *
      * @return true if this call cancelled the task
      */
@@ -26,7 +40,15 @@ public interface JoinHandle<T> extends Future<T> {
     /** Whether the task completed, failed or was cancelled. */
     boolean isDone();
 
-    /** Blocks the calling thread until the task is done; rethrows its failure unchanged. */
+    /**
+     * Blocks the calling thread until the task is done; rethrows its failure unchanged. An interrupt
+     * does not end the wait: the thread parks again and its interrupt status is set again when
+     * {@code join} returns or throws (as with {@code CompletableFuture.join()}).
+     *
+     * @throws IllegalStateException when the task is not done and this is called inside a task,
+     *     whose executor's thread it would block (forever, on a one-thread executor); {@code await}
+     *     the handle there instead
+     */
     T join();
 
     /** A {@code CompletableFuture} completed with the task's outcome. */

@@ -4,9 +4,8 @@ import dev.weft.Executor;
 import dev.weft.Future;
 import dev.weft.JoinHandle;
 import java.util.ArrayDeque;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
@@ -39,7 +38,7 @@ public final class SingleThreadedExecutor implements Executor, Scheduler {
 
     private final ArrayDeque<Task<?>> local = new ArrayDeque<>(); // the executor's thread only
     private final ConcurrentLinkedQueue<Task<?>> injected = new ConcurrentLinkedQueue<>();
-    private final Set<Task<?>> live = ConcurrentHashMap.newKeySet();
+    private final LiveTasks live = new LiveTasks(); // forgets each task when it completes or is cancelled
     private final String name;
     private volatile Thread thread;
     private volatile boolean parked;
@@ -52,8 +51,10 @@ public final class SingleThreadedExecutor implements Executor, Scheduler {
     @Override
     public <T> JoinHandle<T> spawn(Future<T> future) {
         Task<T> task = new Task<>(future, this);
-        live.add(task);
         startIfNeeded();
+        if (!live.add(task, ThreadLocalRandom.current().nextInt())) {
+            throw new IllegalStateException("executor " + name + " is closed");
+        }
         schedule(task);
         return task;
     }
@@ -69,7 +70,7 @@ public final class SingleThreadedExecutor implements Executor, Scheduler {
     @Override
     public void schedule(Task<?> task) {
         if (closed) {
-            task.cancel();
+            task.abandon();
             return;
         }
         Thread t = thread;
@@ -88,14 +89,19 @@ public final class SingleThreadedExecutor implements Executor, Scheduler {
             throw new IllegalStateException("executor " + name + " is closed");
         }
         if (thread == null) {
-            Thread t = new Thread(this::runLoop, name);
-            t.setDaemon(true);
+            Thread t = new ExecutorThread(this::runLoop, name);
             thread = t;
             t.start();
         }
     }
 
+    @Override
+    public void released(Task<?> task) {
+        live.remove(task);
+    }
+
     private void runLoop() {
+        ExecutorThread self = (ExecutorThread) Thread.currentThread();
         CurrentExecutor.set(this);
         try {
             int sinceDrain = 0;
@@ -109,10 +115,7 @@ public final class SingleThreadedExecutor implements Executor, Scheduler {
                     park();
                     continue;
                 }
-                task.run();
-                if (task.isDone()) {
-                    live.remove(task);
-                }
+                self.runTask(task);
             }
         } finally {
             CurrentExecutor.set(null);
@@ -150,10 +153,9 @@ public final class SingleThreadedExecutor implements Executor, Scheduler {
                 UninterruptibleJoin.join(t);
             }
         }
-        for (Task<?> task : live) {
-            task.cancel();
+        for (Task<?> task : live.close()) {
+            task.abandon();
         }
-        live.clear();
         injected.clear();
         if (t == null || t != Thread.currentThread()) {
             local.clear();

@@ -15,24 +15,33 @@ import java.util.concurrent.CancellationException;
  * {@link JoinHandle}, so spawning allocates the task and nothing else (it is also the poll's Context).
  *
  * <pre>
- * state       event                  next          effect
- * ---------   --------------------   -----------   ------------------------------------------
- * (new)       spawn                  SCHEDULED     queued once
- * IDLE        wake                   SCHEDULED     queued once
- * SCHEDULED   wake                   SCHEDULED     nothing: already queued
- * SCHEDULED   run                    RUNNING       polls the future
- * RUNNING     wake                   NOTIFIED      the poller re-queues after the poll
- * RUNNING     poll returns Pending   IDLE          waits for a wake
- * NOTIFIED    poll returns Pending   SCHEDULED     re-queued once, behind queued work (reschedule)
- * RUNNING/NOTIFIED  Ready or throw   COMPLETE      output published, joiners woken
- * IDLE/SCHEDULED    cancel           CANCELLED     never polled again
- * RUNNING/NOTIFIED  cancel           CANCELLING    the poller finishes it as CANCELLED
- * COMPLETE/CANCELLED  anything       unchanged     wakes are ignored
+ * state          event                  next           effect
+ * ------------   --------------------   ------------   ---------------------------------------------
+ * (new)          spawn                  SCHEDULED      queued once
+ * IDLE           wake                   SCHEDULED      queued once
+ * SCHEDULED      wake                   SCHEDULED      nothing: already queued
+ * SCHEDULED      run                    RUNNING        polls the future
+ * RUNNING        wake                   NOTIFIED       the poller re-queues after the poll
+ * RUNNING        poll returns Pending   IDLE           waits for a wake
+ * NOTIFIED       poll returns Pending   SCHEDULED      re-queued once, behind queued work (reschedule)
+ * RUNNING/NOTIFIED  Ready or throw      COMPLETE       output published, joiners woken
+ * IDLE           cancel                 CANCEL_QUEUED  queued once, to unwind on the executor
+ * SCHEDULED      cancel                 CANCEL_QUEUED  nothing: already queued
+ * CANCEL_QUEUED  run                    CANCELLING     the runner unwinds the future, then CANCELLED
+ * RUNNING/NOTIFIED  cancel              CANCELLING     the poller unwinds it after the poll, then CANCELLED
+ * IDLE/SCHEDULED/CANCEL_QUEUED  abandon CANCELLING    the caller unwinds it, then CANCELLED (executor closed)
+ * CANCEL_QUEUED/CANCELLING  wake        unchanged      ignored: the task is never polled again
+ * COMPLETE/CANCELLED  anything          unchanged      wakes are ignored
  * </pre>
+ *
+ * <p>{@link #cancel()} only asks: the future's unwinding (a suspended coroutine's {@code catch} and
+ * {@code finally} blocks, which a retry loop can make long) runs on the executor, as any poll does,
+ * and the handle completes when it is done. Only {@link #abandon()}, for an executor that is closed
+ * and will run nothing more, unwinds on the calling thread.
  *
  * <p>Entering COMPLETE or CANCELLED happens once per task and is the only place that calls
  * {@link Scheduler#released}. A queue may still hold a cancelled task's entry; running it finds the
- * word is not SCHEDULED and does nothing.
+ * word is neither SCHEDULED nor CANCEL_QUEUED and does nothing.
  *
  * <p>{@code liveNext}/{@code livePrev}/{@code liveShard} belong to the executor's registry of live
  * tasks (an intrusive list, so registering a task allocates nothing).
@@ -45,6 +54,7 @@ final class Task<T> extends TaskOutcome<T> implements Waker, JoinHandle<T>, Runn
     static final int CANCELLING = 4;
     static final int COMPLETE = 5;
     static final int CANCELLED = 6;
+    static final int CANCEL_QUEUED = 7;
 
     private static final VarHandle STATE =
             ConstantBootstraps.fieldVarHandle(MethodHandles.lookup(), "state", VarHandle.class, Task.class, int.class);
@@ -91,11 +101,18 @@ final class Task<T> extends TaskOutcome<T> implements Waker, JoinHandle<T>, Runn
     @Override
     public void run() {
         if (!STATE.compareAndSet(this, SCHEDULED, RUNNING)) {
-            return; // cancelled while queued
+            if (STATE.compareAndSet(this, CANCEL_QUEUED, CANCELLING)) {
+                finishCancelled();
+            }
+            return; // otherwise cancelled (by close) while queued
         }
         Poll<T> poll;
         try {
             poll = future.poll(this);
+            if (poll == null) {
+                throw new IllegalStateException(future.getClass().getName()
+                        + ".poll returned null; a poll answers Poll.ready(value) or Poll.pending()");
+            }
         } catch (Throwable failure) {
             finish(null, failure);
             return;
@@ -124,7 +141,7 @@ final class Task<T> extends TaskOutcome<T> implements Waker, JoinHandle<T>, Runn
         }
     }
 
-    /** Only the poller gets here, from CANCELLING, so no CAS is needed: nobody else writes the word then. */
+    /** Only the poller or runner gets here, from CANCELLING, so no CAS is needed: nobody else writes the word then. */
     private void finishCancelled() {
         state = CANCELLED;
         dropFuture();
@@ -152,15 +169,18 @@ final class Task<T> extends TaskOutcome<T> implements Waker, JoinHandle<T>, Runn
         }
     }
 
+    /** Asks for cancellation and returns; the unwinding runs on the executor (see the class comment). */
     @Override
     public boolean cancel() {
         for (;;) {
             int s = state;
-            if (s == IDLE || s == SCHEDULED) {
-                if (STATE.compareAndSet(this, s, CANCELLED)) {
-                    dropFuture();
-                    publishFailure(new CancellationException("task cancelled"));
-                    scheduler.released(this);
+            if (s == IDLE) {
+                if (STATE.compareAndSet(this, IDLE, CANCEL_QUEUED)) {
+                    scheduler.schedule(this);
+                    return true;
+                }
+            } else if (s == SCHEDULED) {
+                if (STATE.compareAndSet(this, SCHEDULED, CANCEL_QUEUED)) {
                     return true;
                 }
             } else if (s == RUNNING || s == NOTIFIED) {
@@ -171,6 +191,36 @@ final class Task<T> extends TaskOutcome<T> implements Waker, JoinHandle<T>, Runn
                 return false;
             }
         }
+    }
+
+    /**
+     * Cancels the task here and now, unwinding its future on the calling thread: for an executor
+     * that is closed, whose queues nobody runs any more. A task being polled is finished as
+     * CANCELLED by its poller, as for {@link #cancel()}.
+     */
+    void abandon() {
+        for (;;) {
+            int s = state;
+            if (s == IDLE || s == SCHEDULED || s == CANCEL_QUEUED) {
+                if (STATE.compareAndSet(this, s, CANCELLING)) {
+                    finishCancelled();
+                    return;
+                }
+            } else if (s == RUNNING || s == NOTIFIED) {
+                if (STATE.compareAndSet(this, s, CANCELLING)) {
+                    return;
+                }
+            } else {
+                return;
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        Future<T> f = future;
+        return "Task[" + (f == null ? "finished" : f.getClass().getName()) + "@"
+                + Integer.toHexString(System.identityHashCode(this)) + "]";
     }
 
     private void dropFuture() {

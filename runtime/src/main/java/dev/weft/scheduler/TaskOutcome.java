@@ -15,11 +15,17 @@ import java.util.concurrent.locks.LockSupport;
  * {@code CompletableFuture}. Joiners register a waker under the lock; publishing takes the list
  * under the same lock and wakes them outside it, so no joiner misses the outcome.
  *
+ * <p>A thread blocked in {@link #join()} that is interrupted parks again: the interrupt is kept
+ * aside and set again when the join returns or throws, as {@code CompletableFuture.join()} does.
+ * Waking up for it would leave nothing to do but park again, and {@code join} declares no
+ * {@code InterruptedException} to report it with.
+ *
  * <p>It extends {@link Context} only so that the {@link Task} below it is its own poll context
  * (and its own waker): one allocation per spawned task.
  */
 abstract class TaskOutcome<T> extends Context implements JoinHandle<T> {
     private static final Object NULL = new Object();
+    private static final System.Logger LOG = System.getLogger(TaskOutcome.class.getName());
 
     private volatile Object outcome; // null until published; NULL for a null value; Failure
     private List<Waker> joiners;
@@ -44,8 +50,21 @@ abstract class TaskOutcome<T> extends Context implements JoinHandle<T> {
         }
         if (toWake != null) {
             for (Waker w : toWake) {
-                w.wake();
+                wakeContained(w);
             }
+        }
+    }
+
+    /**
+     * One joiner's waker that throws must not keep the others asleep, nor unwind the executor
+     * thread that is publishing (it would stop serving): the failure is reported and that is all.
+     */
+    private void wakeContained(Waker w) {
+        try {
+            w.wake();
+        } catch (Throwable t) {
+            LOG.log(System.Logger.Level.ERROR, "a joiner's waker threw when " + this
+                    + " finished; the other joiners were still woken", t);
         }
     }
 
@@ -80,14 +99,25 @@ abstract class TaskOutcome<T> extends Context implements JoinHandle<T> {
     @Override
     public final T join() {
         if (outcome == null) {
+            ExecutorThread.refuseBlocking("JoinHandle.join()");
             Thread me = Thread.currentThread();
             if (!addJoiner(() -> LockSupport.unpark(me))) {
-                while (outcome == null) {
-                    LockSupport.park(this);
-                }
+                parkUntilPublished();
             }
         }
         return outcomeValue();
+    }
+
+    private void parkUntilPublished() {
+        boolean interrupted = false;
+        while (outcome == null) {
+            LockSupport.park(this);
+            // a pending interrupt makes park return at once: set it aside, or this loop spins
+            interrupted |= Thread.interrupted();
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @SuppressWarnings("unchecked")

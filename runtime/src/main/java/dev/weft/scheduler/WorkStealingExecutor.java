@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * open      spawn / wake            open      queued: on the calling worker, else the injection queue
  * open      close()                 closed    spawn refused; workers stop after their current poll;
  *                                             every task still registered is cancelled
- * closed    wake                    closed    the task is cancelled instead of queued
+ * closed    wake / cancel           closed    the task is cancelled on the caller instead of queued
  * </pre>
  */
 public final class WorkStealingExecutor implements Executor, Scheduler {
@@ -98,7 +98,7 @@ public final class WorkStealingExecutor implements Executor, Scheduler {
 
     private void inject(Task<?> task) {
         if (shuttingDown) {
-            task.cancel();
+            task.abandon();
             return;
         }
         injection.add(task);
@@ -148,7 +148,7 @@ public final class WorkStealingExecutor implements Executor, Scheduler {
         // still registered never completed.
         List<Task<?>> unfinished = live.close();
         for (Task<?> task : unfinished) {
-            task.cancel();
+            task.abandon();
         }
         injection.clear();
     }

@@ -22,7 +22,7 @@ import java.util.concurrent.locks.LockSupport;
  * channel that several producers wait on) then costs one unpark instead of one per wake, and the
  * tasks are stealable the whole time, so nothing waits longer than the end of that poll.
  */
-final class Worker extends Thread {
+final class Worker extends ExecutorThread {
     static final int LIFO_BUDGET = 3;
     static final int INJECTION_INTERVAL = 61; // prime, so it does not beat with other periods
     private static final int INJECTION_BATCH = 32;
@@ -44,7 +44,6 @@ final class Worker extends Thread {
         this.executor = executor;
         this.index = index;
         this.randomSeed = index * 0x9E3779B9 + 1;
-        setDaemon(true);
     }
 
     @Override
@@ -57,7 +56,7 @@ final class Worker extends Thread {
                     task = search();
                 }
                 if (task != null) {
-                    runTask(task);
+                    runWithLifo(task);
                 } else {
                     parkUntilWork();
                 }
@@ -117,9 +116,9 @@ final class Worker extends Thread {
         return first;
     }
 
-    private void runTask(Task<?> task) {
+    private void runWithLifo(Task<?> task) {
         executor.idle.stopSearching(this);
-        task.run();
+        runTask(task);
         notifyIfPushed();
         // Tasks woken by that poll landed in the LIFO slot; run them now, within the budget.
         for (int budget = LIFO_BUDGET; ; budget--) {
@@ -132,7 +131,7 @@ final class Worker extends Thread {
                 pushLocal(next);
                 return;
             }
-            next.run();
+            runTask(next);
             notifyIfPushed();
         }
     }

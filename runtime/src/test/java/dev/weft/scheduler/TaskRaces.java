@@ -1,5 +1,6 @@
 package dev.weft.scheduler;
 
+import dev.weft.Cancellable;
 import dev.weft.Context;
 import dev.weft.Future;
 import dev.weft.Poll;
@@ -58,10 +59,11 @@ final class TaskRaces {
         }
     }
 
-    /** Pending until {@code ready}; records overlapping polls and the wake epoch each poll saw. */
-    static final class Gate implements Future<String> {
+    /** Pending until {@code ready}; records overlapping polls and how often it was cancelled. */
+    static final class Gate implements Future<String>, Cancellable {
         final AtomicBoolean inPoll = new AtomicBoolean();
         final AtomicInteger polls = new AtomicInteger();
+        final AtomicInteger cancels = new AtomicInteger();
         volatile boolean ready;
         volatile boolean overlapped;
 
@@ -76,6 +78,14 @@ final class TaskRaces {
             } finally {
                 inPoll.set(false);
             }
+        }
+
+        @Override
+        public void cancel() {
+            if (inPoll.get()) {
+                overlapped = true; // the unwinding must never run during a poll
+            }
+            cancels.incrementAndGet();
         }
     }
 
@@ -166,6 +176,7 @@ final class TaskRaces {
             check("cancelled".equals(out), "cancel() said true but outcome is " + out);
             check(task.state() == Task.CANCELLED, "state " + task.state());
             check(gate.polls.get() == pollsBeforeWake, "polled after cancel");
+            check(gate.cancels.get() == 1, "unwound " + gate.cancels + " times");
         } else {
             check("done".equals(out), "cancel() said false but outcome is " + out);
             check(task.state() == Task.COMPLETE, "state " + task.state());
@@ -208,5 +219,59 @@ final class TaskRaces {
         check(!gate.overlapped, "two polls at once");
         check(gate.polls.get() <= 2 + 6, "polled " + gate.polls + " times for 6 wakes");
         check(s.released.get() == 1, "released " + s.released + " times");
+    }
+
+    /**
+     * A suspended task is cancelled while another thread wakes it and a third runs queue entries:
+     * whichever comes first, the task is queued at most once, never polled again, unwound exactly
+     * once (by the thread running the queue, never inside a poll), and ends CANCELLED.
+     */
+    static void cancelVsWake() {
+        RecordingScheduler s = new RecordingScheduler();
+        Gate gate = new Gate();
+        Task<String> task = new Task<>(gate, s);
+        task.run(); // now IDLE
+        AtomicBoolean cancelled = new AtomicBoolean();
+        AtomicBoolean racing = new AtomicBoolean(true);
+        Runnable runner = () -> {
+            while (racing.get()) {
+                if (!s.runOne()) {
+                    Thread.yield();
+                }
+            }
+        };
+        Thread running = new Thread(runner);
+        running.start();
+        runAll(task::wake, () -> cancelled.set(task.cancel()));
+        racing.set(false);
+        try {
+            running.join();
+        } catch (InterruptedException e) {
+            throw new AssertionError(e);
+        }
+        s.drain();
+        check(cancelled.get(), "cancelling a suspended task answered false");
+        check(task.state() == Task.CANCELLED, "state " + task.state());
+        check("cancelled".equals(outcome(task)), "outcome " + outcome(task));
+        check(gate.cancels.get() == 1, "unwound " + gate.cancels + " times");
+        check(!gate.overlapped, "a poll overlapped another poll or the unwinding");
+        check(s.released.get() == 1, "released " + s.released + " times");
+    }
+
+    /**
+     * A cancel queued for the executor races the executor closing, which abandons the task on its
+     * own thread: exactly one of them unwinds it, once.
+     */
+    static void queuedCancelVsAbandon() {
+        RecordingScheduler s = new RecordingScheduler();
+        Gate gate = new Gate();
+        Task<String> task = new Task<>(gate, s);
+        task.run(); // now IDLE
+        check(task.cancel(), "cancel answered false");
+        runAll(s::drain, task::abandon);
+        check(task.state() == Task.CANCELLED, "state " + task.state());
+        check(gate.cancels.get() == 1, "unwound " + gate.cancels + " times");
+        check(s.released.get() == 1, "released " + s.released + " times");
+        check("cancelled".equals(outcome(task)), "outcome " + outcome(task));
     }
 }

@@ -88,6 +88,18 @@ class TaskStateModelCheckTest {
         Lincheck.runConcurrentTest(INVOCATIONS, TaskRaces::manyWakers);
     }
 
+    @Test
+    void cancelVsWake() {
+        assumeCheckerWorks();
+        Lincheck.runConcurrentTest(INVOCATIONS / 4, TaskRaces::cancelVsWake);
+    }
+
+    @Test
+    void queuedCancelVsAbandon() {
+        assumeCheckerWorks();
+        Lincheck.runConcurrentTest(INVOCATIONS, TaskRaces::queuedCancelVsAbandon);
+    }
+
     /** The checker is only worth something if it catches a broken state word; this one is. */
     @Test
     void catchesATaskThatForgetsAWakeDuringItsPoll() {

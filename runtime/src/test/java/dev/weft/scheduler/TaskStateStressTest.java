@@ -39,4 +39,18 @@ class TaskStateStressTest {
             TaskRaces.manyWakers();
         }
     }
+
+    @Test
+    void cancelVsWake() {
+        for (int i = 0; i < RUNS; i++) {
+            TaskRaces.cancelVsWake();
+        }
+    }
+
+    @Test
+    void queuedCancelVsAbandon() {
+        for (int i = 0; i < RUNS; i++) {
+            TaskRaces.queuedCancelVsAbandon();
+        }
+    }
 }

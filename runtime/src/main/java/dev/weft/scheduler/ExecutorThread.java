@@ -1,0 +1,45 @@
+package dev.weft.scheduler;
+
+/**
+ * A thread an executor runs its tasks on, knowing which task it is polling, so that a call that
+ * would block it ({@code Async.blockOn}, {@code JoinHandle.join()}) fails at once, naming the
+ * task, instead of parking an executor's thread: on a one-thread executor that is a deadlock, since
+ * what the call waits for needs that thread; on a work-stealing one it takes a worker from every
+ * other task until it returns.
+ */
+public class ExecutorThread extends Thread {
+    private Task<?> polling;
+
+    ExecutorThread(Runnable loop, String name) {
+        super(loop, name);
+        setDaemon(true);
+    }
+
+    ExecutorThread(String name) {
+        super(name);
+        setDaemon(true);
+    }
+
+    /** Polls {@code task} once, as the task this thread is running. */
+    final void runTask(Task<?> task) {
+        polling = task;
+        try {
+            task.run();
+        } finally {
+            polling = null;
+        }
+    }
+
+    /**
+     * Throws if the calling thread is an executor's, polling a task; {@code call} names the
+     * blocking call in the message.
+     *
+     * @throws IllegalStateException inside a task
+     */
+    public static void refuseBlocking(String call) {
+        if (Thread.currentThread() instanceof ExecutorThread t && t.polling != null) {
+            throw new IllegalStateException(call + " inside " + t.polling + " would block " + t.getName()
+                    + ", a thread of its executor (forever, if it is the only one); await the future instead");
+        }
+    }
+}
