@@ -17,9 +17,13 @@ import java.util.concurrent.CompletableFuture;
 public interface JoinHandle<T> extends Future<T> {
     /**
      * Cancels the task if it has not completed: it is never polled again and its handle fails with
-     * {@link java.util.concurrent.CancellationException}.
+     * {@link java.util.concurrent.CancellationException}. If the task is being polled at that
+     * moment and that poll completes it, the task completes with that outcome instead: the poll
+     * may have taken something (a channel element, a permit, a connection) that only its output
+     * carries, and the handle delivers it rather than lose it.
      *
-     * @return true if this call cancelled the task
+     * @return true if the task had not finished when this call asked it to stop (it will then
+     *     be cancelled, unless a poll already running completes it)
      */
     boolean cancel();
 

@@ -27,6 +27,8 @@ import java.util.concurrent.CancellationException;
  * RUNNING/NOTIFIED  Ready or throw   COMPLETE      output published, joiners woken
  * IDLE/SCHEDULED    cancel           CANCELLED     never polled again
  * RUNNING/NOTIFIED  cancel           CANCELLING    the poller finishes it as CANCELLED
+ * CANCELLING  poll returns Pending   CANCELLED     future cancelled, handle fails
+ * CANCELLING  Ready or throw         COMPLETE      the poll won: its outcome is kept, not dropped
  * COMPLETE/CANCELLED  anything       unchanged     wakes are ignored
  * </pre>
  *
@@ -132,13 +134,14 @@ final class Task<T> extends TaskOutcome<T> implements Waker, JoinHandle<T>, Runn
         scheduler.released(this);
     }
 
+    /**
+     * A poll that finished wins over a cancel that came during it (CANCELLING): the future may have
+     * taken something (a channel element, a permit, a connection) that only its output carries, so
+     * dropping the output would lose it.
+     */
     private void finish(T value, Throwable failure) {
         for (;;) {
             int s = state;
-            if (s == CANCELLING) {
-                finishCancelled();
-                return;
-            }
             if (STATE.compareAndSet(this, s, COMPLETE)) {
                 future = null;
                 if (failure != null) {
