@@ -1,6 +1,11 @@
 package dev.weft;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
 
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CountDownLatch;
@@ -15,10 +20,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Races a cancel against a completing take, on real threads: a task is suspended on a take (a
  * receive, an acquire, an accept...), then one thread makes the take completable while this
- * thread cancels the task. In half the rounds the cancel waits a random few spins after a shared
- * start flag, which mostly lands before or long after the task's next poll; in the other half it
- * waits until that poll has begun, which lands inside it or just after, where a take completed
- * by the poll meets a cancel that the poll did not see.
+ * thread cancels the task. Half the rounds cancel a random few spins after a shared start flag,
+ * which lands before the task's next poll or after it; the other half cancel inside the poll that
+ * completes the take (the probe holds that poll open, after the take returned ready, until the
+ * cancel is in), where a take completed by the poll meets a cancel the poll did not see.
  *
  * <pre>{@code
  * try (CancelRace race = new CancelRace()) {
@@ -54,16 +59,13 @@ public final class CancelRace implements AutoCloseable {
             return null;
         });
         go.set(true);
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        if (random.nextBoolean()) {
-            spin(random.nextInt(200));
+        if (probe.holdForCancel) {
+            awaitCompletingPoll(probe);
         } else {
-            while (probe.polls.get() < 2 && !gave.isDone()) {
-                Thread.yield(); // the poller may need this core
-            }
-            spin(random.nextInt(20));
+            spin(ThreadLocalRandom.current().nextInt(200));
         }
         handle.cancel();
+        probe.cancelled = true;
         gave.get(10, TimeUnit.SECONDS);
         try {
             return new Outcome<>(true, handle.toCompletableFuture().get(10, TimeUnit.SECONDS));
@@ -74,6 +76,14 @@ public final class CancelRace implements AutoCloseable {
                 return new Outcome<>(false, null);
             }
             throw e;
+        }
+    }
+
+    private static void awaitCompletingPoll(Suspended<?> probe) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!probe.took) {
+            assertTrue(System.nanoTime() < deadline, "the take did not complete after the give");
+            Thread.yield(); // the poller may need this core
         }
     }
 
@@ -95,10 +105,15 @@ public final class CancelRace implements AutoCloseable {
         giver.shutdownNow();
     }
 
-    /** Forwards to the take, and says when its first poll came back pending. */
+    /**
+     * Forwards to the take; says when its first poll came back pending and when a later one came
+     * back ready. In a holding round that later poll does not return until the cancel is in.
+     */
     private static final class Suspended<T> implements Future<T>, Cancellable {
         final CountDownLatch suspended = new CountDownLatch(1);
-        final AtomicInteger polls = new AtomicInteger();
+        final boolean holdForCancel = ThreadLocalRandom.current().nextBoolean();
+        volatile boolean took;
+        volatile boolean cancelled;
         private final Future<T> take;
 
         Suspended(Future<T> take) {
@@ -107,10 +122,14 @@ public final class CancelRace implements AutoCloseable {
 
         @Override
         public Poll<T> poll(Context cx) {
-            polls.incrementAndGet();
             Poll<T> p = take.poll(cx);
             if (p.isPending()) {
                 suspended.countDown();
+            } else if (suspended.getCount() == 0) {
+                took = true;
+                while (holdForCancel && !cancelled) {
+                    Thread.onSpinWait();
+                }
             }
             return p;
         }
@@ -118,6 +137,43 @@ public final class CancelRace implements AutoCloseable {
         @Override
         public void cancel() {
             Cancellable.cancel(take);
+        }
+    }
+
+    /** Where each round's one element went: delivered through the handle, given back, or lost. */
+    public static final class Tally {
+        private final int rounds;
+        private final List<String> wrong = new ArrayList<>();
+        private int round;
+        private int delivered;
+        private int givenBack;
+        private int lost;
+
+        public Tally(int rounds) {
+            this.rounds = rounds;
+        }
+
+        /** Counts one round: whether the handle delivered, and how many the take gave back. */
+        public void count(boolean wasDelivered, int back) {
+            round++;
+            if (wasDelivered) {
+                delivered++;
+            }
+            givenBack += back;
+            int kept = (wasDelivered ? 1 : 0) + back;
+            if (kept == 0) {
+                lost++;
+            }
+            if (kept != 1) {
+                wrong.add("round " + round + ": kept " + kept + " (delivered " + wasDelivered + ")");
+            }
+        }
+
+        public void assertNothingLostOrDuplicated(String what) {
+            assertEquals(List.of(), wrong, what + ": " + lost + " lost in " + round + " races ("
+                    + delivered + " delivered, " + givenBack + " given back)");
+            assertEquals(rounds, delivered + givenBack);
+            assertFalse(round == 0);
         }
     }
 }

@@ -1,7 +1,5 @@
 package dev.weft.sync;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.CancelRace;
@@ -9,8 +7,6 @@ import dev.weft.Executor;
 import dev.weft.Future;
 import dev.weft.Steps;
 import dev.weft.StressSize;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Tag;
@@ -34,7 +30,7 @@ class CancelRaceTakeTest {
     @ParameterizedTest
     @ValueSource(strings = {"singleThreaded", "workStealing"})
     void channelReceive(String kind) throws Exception {
-        Tally tally = new Tally();
+        CancelRace.Tally tally = new CancelRace.Tally(ROUNDS);
         race(kind, () -> {
             Channel<Integer> ch = Channel.unbounded();
             return new Round<>(ch.receive(), () -> ch.trySend(1), (o) -> {
@@ -47,7 +43,7 @@ class CancelRaceTakeTest {
     @ParameterizedTest
     @ValueSource(strings = {"singleThreaded", "workStealing"})
     void oneShot(String kind) throws Exception {
-        Tally tally = new Tally();
+        CancelRace.Tally tally = new CancelRace.Tally(ROUNDS);
         race(kind, () -> {
             AtomicInteger returned = new AtomicInteger();
             OneShot<Integer> shot = new OneShot<>(undelivered -> returned.incrementAndGet());
@@ -63,7 +59,7 @@ class CancelRaceTakeTest {
     @ParameterizedTest
     @ValueSource(strings = {"singleThreaded", "workStealing"})
     void watchChanged(String kind) throws Exception {
-        Tally tally = new Tally();
+        CancelRace.Tally tally = new CancelRace.Tally(ROUNDS);
         race(kind, () -> {
             Watch<Integer> watch = new Watch<>(0);
             Watch.Watcher<Integer> watcher = watch.watch();
@@ -79,7 +75,7 @@ class CancelRaceTakeTest {
     @ParameterizedTest
     @ValueSource(strings = {"singleThreaded", "workStealing"})
     void semaphorePermits(String kind) throws Exception {
-        Tally tally = new Tally();
+        CancelRace.Tally tally = new CancelRace.Tally(ROUNDS);
         race(kind, () -> {
             Semaphore permits = new Semaphore(0);
             return new Round<>(permits.acquire(2), () -> permits.release(2), (o) -> {
@@ -92,7 +88,7 @@ class CancelRaceTakeTest {
     @ParameterizedTest
     @ValueSource(strings = {"singleThreaded", "workStealing"})
     void mutex(String kind) throws Exception {
-        Tally tally = new Tally();
+        CancelRace.Tally tally = new CancelRace.Tally(ROUNDS);
         race(kind, () -> {
             AsyncMutex mutex = new AsyncMutex();
             assertTrue(mutex.tryLock());
@@ -124,34 +120,6 @@ class CancelRaceTakeTest {
                 Round<T> r = rounds.get();
                 r.audit().after(race.round(ex, r.take(), r.give()));
             }
-        }
-    }
-
-    /** Where each round's one element went: delivered through the handle, given back, or lost. */
-    static final class Tally {
-        int delivered;
-        int givenBack;
-        final List<String> wrong = new ArrayList<>();
-        int round;
-
-        void count(boolean wasDelivered, int back) {
-            round++;
-            if (wasDelivered) {
-                delivered++;
-            }
-            givenBack += back;
-            int kept = (wasDelivered ? 1 : 0) + back;
-            if (kept != 1) {
-                wrong.add("round " + round + ": kept " + kept + " (delivered " + wasDelivered + ")");
-            }
-        }
-
-        void assertNothingLostOrDuplicated(String what) {
-            long lost = wrong.stream().filter(s -> s.contains("kept 0")).count();
-            assertEquals(List.of(), wrong, what + ": " + lost + " lost in " + round + " races ("
-                    + delivered + " delivered, " + givenBack + " given back)");
-            assertEquals(ROUNDS, delivered + givenBack);
-            assertFalse(round == 0);
         }
     }
 }
