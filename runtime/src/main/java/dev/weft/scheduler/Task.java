@@ -26,7 +26,7 @@ import java.util.concurrent.CancellationException;
  * NOTIFIED    poll returns Pending   SCHEDULED     re-queued once, behind queued work (reschedule)
  * RUNNING/NOTIFIED  Ready or throw   COMPLETE      output published, joiners woken
  * IDLE/SCHEDULED    cancel           CANCELLED     never polled again
- * RUNNING/NOTIFIED  cancel           CANCELLING    the poller finishes it as CANCELLED
+ * RUNNING/NOTIFIED  cancel           CANCELLING    the poller finishes it (next two rows)
  * CANCELLING  poll returns Pending   CANCELLED     future cancelled, handle fails
  * CANCELLING  Ready or throw         COMPLETE      the poll won: its outcome is kept, not dropped
  * COMPLETE/CANCELLED  anything       unchanged     wakes are ignored

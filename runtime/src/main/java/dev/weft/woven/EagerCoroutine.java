@@ -1,6 +1,7 @@
 package dev.weft.woven;
 
 import dev.weft.Async;
+import dev.weft.Cancellable;
 import dev.weft.Context;
 import dev.weft.Future;
 import dev.weft.Poll;
@@ -8,6 +9,7 @@ import dev.weft.Waker;
 import java.lang.invoke.ConstantBootstraps;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -24,6 +26,8 @@ import java.util.concurrent.CompletableFuture;
  * on executor    task poll, not woken         on executor    Pending: nothing to resume
  * on executor    task poll, woken             on executor    the body steps once
  * on executor    body returns or throws       done           the CompletableFuture completes
+ * on executor    task cancelled (its          done           the body unwinds; the CompletableFuture
+ *                executor closed)                            fails with CancellationException
  * </pre>
  *
  * <p><b>Why an executor.</b> Timers and sockets wake from the reactor thread; user code resumed
@@ -37,7 +41,7 @@ import java.util.concurrent.CompletableFuture;
  * waking this, which wakes the task: the task's poll steps the body only after such a wake, and
  * a task poll without one (its first, say) polls nothing.
  */
-public final class EagerCoroutine<T> implements Waker, Future<Void> {
+public final class EagerCoroutine<T> implements Waker, Future<Void>, Cancellable {
     private static final VarHandle WOKEN =
             ConstantBootstraps.fieldVarHandle(MethodHandles.lookup(), "woken", VarHandle.class, EagerCoroutine.class, boolean.class);
 
@@ -96,6 +100,16 @@ public final class EagerCoroutine<T> implements Waker, Future<Void> {
             return Poll.pending();
         }
         return stepBody() ? Poll.ready(null) : Poll.pending();
+    }
+
+    /**
+     * The task was cancelled, which only closing its executor does (nobody holds its handle): the
+     * body unwinds where it waits, and the result fails rather than stay incomplete forever.
+     */
+    @Override
+    public void cancel() {
+        body.cancel();
+        result.completeExceptionally(new CancellationException("the executor resuming this coroutine closed"));
     }
 
     /** Steps the body once; returns whether it finished (and the result is completed). */
