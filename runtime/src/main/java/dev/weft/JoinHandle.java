@@ -22,7 +22,10 @@ public interface JoinHandle<T> extends Future<T> {
      * {@link java.util.concurrent.CancellationException}; {@link #join()} or {@code await} it to
      * wait for the unwinding to end. Only when the executor is closed, and runs nothing more, does
      * the unwinding run on the caller. (Cancelling a bare coroutine, {@code Cancellable.cancel()} on
-     * a frame that is not a task, unwinds it on the calling thread before it returns.)
+     * a frame that is not a task, unwinds it on the calling thread before it returns.) If the task
+     * is being polled at that moment and that poll completes it, the task completes with that
+     * outcome instead: the poll may have taken something (a channel element, a permit, a
+     * connection) that only its output carries, and the handle delivers it rather than lose it.
      *
      * <pre>{@code
      * JoinHandle<Void> poller = Async.spawn(pollForever());
@@ -33,7 +36,8 @@ public interface JoinHandle<T> extends Future<T> {
      * }
      * }</pre>
      *
-     * @return true if this call cancelled the task
+     * @return true if the task had not finished when this call asked it to stop (it will then
+     *     be cancelled, unless a poll already running completes it)
      */
     boolean cancel();
 

@@ -28,7 +28,9 @@ import java.util.concurrent.CancellationException;
  * IDLE           cancel                 CANCEL_QUEUED  queued once, to unwind on the executor
  * SCHEDULED      cancel                 CANCEL_QUEUED  nothing: already queued
  * CANCEL_QUEUED  run                    CANCELLING     the runner unwinds the future, then CANCELLED
- * RUNNING/NOTIFIED  cancel              CANCELLING     the poller unwinds it after the poll, then CANCELLED
+ * RUNNING/NOTIFIED  cancel              CANCELLING     the poller finishes it after the poll (next two rows)
+ * CANCELLING     poll returns Pending   CANCELLED      the poller unwinds the future; the handle fails
+ * CANCELLING     Ready or throw         COMPLETE       the poll won: its outcome is kept, not dropped
  * IDLE/SCHEDULED/CANCEL_QUEUED  abandon CANCELLING    the caller unwinds it, then CANCELLED (executor closed)
  * CANCEL_QUEUED/CANCELLING  wake        unchanged      ignored: the task is never polled again
  * COMPLETE/CANCELLED  anything          unchanged      wakes are ignored
@@ -149,13 +151,14 @@ final class Task<T> extends TaskOutcome<T> implements Waker, JoinHandle<T>, Runn
         scheduler.released(this);
     }
 
+    /**
+     * A poll that finished wins over a cancel that came during it (CANCELLING): the future may have
+     * taken something (a channel element, a permit, a connection) that only its output carries, so
+     * dropping the output would lose it.
+     */
     private void finish(T value, Throwable failure) {
         for (;;) {
             int s = state;
-            if (s == CANCELLING) {
-                finishCancelled();
-                return;
-            }
             if (STATE.compareAndSet(this, s, COMPLETE)) {
                 future = null;
                 if (failure != null) {

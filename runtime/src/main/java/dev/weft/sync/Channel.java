@@ -123,28 +123,28 @@ public final class Channel<T> {
     }
 
     /**
-     * Takes the next element if there is one now.
+     * Takes the next element if there is one now; never throws. Empty and closed are told apart by
+     * the answer: {@link Received#hasElement()}, else {@link Received#isClosed()} (closed and
+     * drained: nothing will come), else empty for now.
      *
-     * @return the element, or null if the channel is empty
-     * @throws ChannelClosedException if the channel is closed and drained
+     * <pre>{@code
+     * for (Received<Job> r; (r = jobs.tryReceive()).hasElement(); ) run(r.element());
+     * }</pre>
      */
-    public T tryReceive() {
+    public Received<T> tryReceive() {
         Waker toWake;
         T value;
         synchronized (lock) {
             value = buffer.poll();
             if (value == null) {
-                if (closed) {
-                    throw closedForReceive();
-                }
-                return null;
+                return closed ? Received.closed() : Received.empty();
             }
             toWake = admitWaitingSender();
         }
         if (toWake != null) {
             toWake.wake();
         }
-        return value;
+        return Received.of(value);
     }
 
     /**

@@ -5,6 +5,9 @@ import dev.weft.Context;
 import dev.weft.Future;
 import dev.weft.Poll;
 import dev.weft.Waker;
+import java.util.Objects;
+import java.util.function.Consumer;
+
 /**
  * A channel for exactly one value: one side {@linkplain #send sends} it, the other awaits this
  * future. The sending side may run on any thread, inside a task or not.
@@ -21,11 +24,23 @@ import dev.weft.Waker;
  * EMPTY     send(v)                  SENT      receiver woken; send answers true
  * EMPTY     close()                  CLOSED    receiver woken; its poll throws ChannelClosedException
  * EMPTY     cancel() (receiver)      DROPPED   later sends answer false
+ * SENT      cancel() (receiver)      DROPPED   v goes to the undelivered consumer
  * SENT      poll                     TAKEN     ready with v
  * any other send / close / cancel    unchanged send answers false
  * </pre>
  *
  * <p>A null value may be sent. Only one task may await a {@code OneShot}.
+ *
+ * <p><b>Cancellation.</b> A receiver cancelled before it polled a value that was already sent
+ * cannot give it back to the sender, whose {@code send} has answered true. Such a value goes to the
+ * {@code undelivered} consumer given at construction, so a value that owns something (a
+ * connection, a pooled buffer) is released rather than leaked:
+ *
+ * <pre>{@code
+ * OneShot<Connection> reply = new OneShot<>(Connection::close);
+ * }</pre>
+ *
+ * <p>Without one, such a value is dropped. A value whose send answered false stays with the sender.
  *
  * @param <T> the value's type
  */
@@ -39,6 +54,21 @@ public final class OneShot<T> implements Future<T>, Cancellable {
     private int state = EMPTY; // guarded by this
     private T value;           // guarded by this
     private Waker waker;       // guarded by this
+    private final Consumer<? super T> undelivered;
+
+    /** A one-shot that drops a sent value its cancelled receiver never took. */
+    public OneShot() {
+        this(value -> {});
+    }
+
+    /**
+     * A one-shot that passes a sent value its receiver never took (it was cancelled first) to
+     * {@code undelivered}, on the thread that cancels. What {@code undelivered} throws goes to that
+     * thread's uncaught-exception handler.
+     */
+    public OneShot(Consumer<? super T> undelivered) {
+        this.undelivered = Objects.requireNonNull(undelivered, "undelivered");
+    }
 
     /**
      * Delivers {@code v} to the receiver.
@@ -103,15 +133,31 @@ public final class OneShot<T> implements Future<T>, Cancellable {
         }
     }
 
-    /** The receiver stops waiting: a later {@link #send} answers false and the value is not kept. */
+    /**
+     * The receiver stops waiting: a later {@link #send} answers false; a value already sent goes to
+     * the {@code undelivered} consumer.
+     */
     @Override
     public void cancel() {
+        T orphan;
         synchronized (this) {
-            if (state == EMPTY || state == SENT) {
-                state = DROPPED;
-                value = null;
-                waker = null;
+            if (state != EMPTY && state != SENT) {
+                return;
             }
+            boolean wasSent = state == SENT;
+            orphan = value;
+            state = DROPPED;
+            value = null;
+            waker = null;
+            if (!wasSent) {
+                return;
+            }
+        }
+        try {
+            undelivered.accept(orphan);
+        } catch (Throwable t) {
+            Thread me = Thread.currentThread();
+            me.getUncaughtExceptionHandler().uncaughtException(me, t);
         }
     }
 }

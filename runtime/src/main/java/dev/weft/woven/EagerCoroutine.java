@@ -1,59 +1,56 @@
 package dev.weft.woven;
 
+import dev.weft.Async;
+import dev.weft.Cancellable;
 import dev.weft.Context;
+import dev.weft.Future;
+import dev.weft.Poll;
 import dev.weft.Waker;
 import java.lang.invoke.ConstantBootstraps;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.util.ArrayDeque;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 
 /**
  * Runs a coroutine whose method returns {@code CompletableFuture} (or a subclass) or
- * {@code CompletionStage}: the body starts on the calling thread and resumes on whichever thread
- * wakes it.
+ * {@code CompletionStage}: the body starts on the calling thread and, from its first pending
+ * await on, resumes on an executor, never on the thread that woke it.
  *
  * <pre>
- * state     event                 next      effect
- * -------   -------------------   -------   -----------------------------------
- * RUNNING   body suspends         IDLE      waits for a wake
- * RUNNING   wake (any thread)     NOTIFIED  the running thread steps again
- * NOTIFIED  body suspends         RUNNING   steps again at once
- * IDLE      wake                  RUNNING   the waking thread steps the body
- * any       body returns/throws   DONE      the CompletableFuture completes
+ * phase          event                        next           effect
+ * ------------   --------------------------   ------------   -------------------------------------
+ * (start)        body returns or throws       done           the CompletableFuture completes
+ * (start)        body suspends                on executor    spawned as a task (Async.spawn)
+ * on executor    wake (any thread)            on executor    woken = true, the task is woken
+ * on executor    task poll, not woken         on executor    Pending: nothing to resume
+ * on executor    task poll, woken             on executor    the body steps once
+ * on executor    body returns or throws       done           the CompletableFuture completes
+ * on executor    task cancelled (its          done           the body unwinds; the CompletableFuture
+ *                executor closed)                            fails with CancellationException
  * </pre>
  *
- * <p><b>Resumption is iterative.</b> Completing one eager coroutine's {@code CompletableFuture}
- * wakes the coroutine awaiting it, synchronously, on the completing thread; run directly, a chain
- * of {@code n} coroutines awaiting each other would unwind {@code n} deep on that thread's stack
- * and overflow it at a few thousand. So each thread has a {@link Trampoline}: the first resume on
- * a thread runs there and then drains the queue; a wake that arrives while a resume is already
- * running on the same thread is queued behind it instead of run inside it. Such a resume still
- * runs on the thread that woke it, just after the step that woke it returns. {@link #start} runs
- * its body inline even inside another resume, because the call must run the body to its first
- * pending await before it returns.
+ * <p><b>Why an executor.</b> Timers and sockets wake from the reactor thread; user code resumed
+ * there (a web controller after an await, say) would stall every socket and timer in the JVM for
+ * as long as it runs. So the rest of the body is a task of the executor {@link Async#spawn} picks
+ * when the body first suspends: the current task's executor, else the default work-stealing one.
+ * Completing one eager coroutine's {@code CompletableFuture} then only wakes the task of the
+ * coroutine awaiting it, so a chain of coroutines awaiting each other never nests on one stack.
+ *
+ * <p>The body is always stepped with this object as its waker, so the futures it awaits keep
+ * waking this, which wakes the task: the task's poll steps the body only after such a wake, and
+ * a task poll without one (its first, say) polls nothing.
  */
-public final class EagerCoroutine<T> implements Waker {
-    private static final int IDLE = 0;
-    private static final int RUNNING = 1;
-    private static final int NOTIFIED = 2;
-    private static final int DONE = 3;
-    private static final VarHandle STATE =
-            ConstantBootstraps.fieldVarHandle(MethodHandles.lookup(), "state", VarHandle.class, EagerCoroutine.class, int.class);
-
-    /** Per-thread queue of woken coroutines waiting for the resume running on this thread to return. */
-    private static final class Trampoline {
-        final ArrayDeque<EagerCoroutine<?>> queued = new ArrayDeque<>();
-        boolean running;
-    }
-
-    private static final ThreadLocal<Trampoline> TRAMPOLINE = ThreadLocal.withInitial(Trampoline::new);
+public final class EagerCoroutine<T> implements Waker, Future<Void>, Cancellable {
+    private static final VarHandle WOKEN =
+            ConstantBootstraps.fieldVarHandle(MethodHandles.lookup(), "woken", VarHandle.class, EagerCoroutine.class, boolean.class);
 
     private final Coroutine<T> body;
     private final CompletableFuture<T> result;
     private final Context cx = Context.of(this);
-    @SuppressWarnings("unused") // accessed through STATE
-    private volatile int state = RUNNING;
+    @SuppressWarnings("unused") // accessed through WOKEN
+    private volatile boolean woken;
+    private volatile Waker task; // the waker of the task that resumes the body, once spawned
 
     private EagerCoroutine(Coroutine<T> body, CompletableFuture<T> result) {
         this.body = body;
@@ -71,70 +68,64 @@ public final class EagerCoroutine<T> implements Waker {
      */
     public static <T> CompletableFuture<T> start(Coroutine<T> body, CompletableFuture<T> result) {
         EagerCoroutine<T> run = new EagerCoroutine<>(body, result);
-        Trampoline t = TRAMPOLINE.get();
-        if (t.running) {
-            run.runLoop(); // nested in another resume, which drains whatever this queues
-        } else {
-            runAndDrain(t, run);
+        if (!run.stepBody()) {
+            run.moveToExecutor();
         }
-        return run.result;
+        return result;
+    }
+
+    private void moveToExecutor() {
+        try {
+            Async.spawn(this);
+        } catch (RuntimeException refused) { // the current task's executor is closing
+            body.cancel();
+            result.completeExceptionally(refused);
+        }
     }
 
     @Override
     public void wake() {
-        for (;;) {
-            int s = state;
-            if (s == IDLE && STATE.compareAndSet(this, IDLE, RUNNING)) {
-                Trampoline t = TRAMPOLINE.get();
-                if (t.running) {
-                    t.queued.add(this); // stays RUNNING while queued, so later wakes only set NOTIFIED
-                } else {
-                    runAndDrain(t, this);
-                }
-                return;
-            }
-            if (s == RUNNING && STATE.compareAndSet(this, RUNNING, NOTIFIED)) {
-                return;
-            }
-            if (s == NOTIFIED || s == DONE) {
-                return;
-            }
+        woken = true;
+        Waker w = task;
+        if (w != null) {
+            w.wake();
         }
     }
 
-    private static void runAndDrain(Trampoline t, EagerCoroutine<?> first) {
-        t.running = true;
-        try {
-            first.runLoop();
-            for (EagerCoroutine<?> next; (next = t.queued.poll()) != null; ) {
-                next.runLoop();
-            }
-        } finally {
-            // an Error escaping a step leaves the rest queued; the next resume on this thread runs them
-            t.running = false;
+    /** The task's poll: steps the body if it was woken since its last step. */
+    @Override
+    public Poll<Void> poll(Context taskCx) {
+        task = taskCx.waker(); // before reading woken: a wake after this read sees the task
+        if (!(boolean) WOKEN.getAndSet(this, false)) {
+            return Poll.pending();
         }
+        return stepBody() ? Poll.ready(null) : Poll.pending();
     }
 
+    /**
+     * The task was cancelled, which only closing its executor does (nobody holds its handle): the
+     * body unwinds where it waits, and the result fails rather than stay incomplete forever.
+     */
+    @Override
+    public void cancel() {
+        body.cancel();
+        result.completeExceptionally(new CancellationException("the executor resuming this coroutine closed"));
+    }
+
+    /** Steps the body once; returns whether it finished (and the result is completed). */
     @SuppressWarnings("unchecked")
-    private void runLoop() {
-        for (;;) {
-            Object r;
-            try {
-                r = body.step(cx);
-            } catch (Throwable t) {
-                state = DONE;
-                result.completeExceptionally(t);
-                return;
-            }
-            if (r != Coroutine.SUSPENDED) {
-                state = DONE;
-                result.complete((T) r);
-                return;
-            }
-            if (STATE.compareAndSet(this, RUNNING, IDLE)) {
-                return;
-            }
-            state = RUNNING; // was NOTIFIED: a wake came during the step, so step again
+    private boolean stepBody() {
+        Object r;
+        try {
+            r = body.step(cx);
+        } catch (Throwable t) {
+            result.completeExceptionally(t);
+            return true;
         }
+        if (r == Coroutine.SUSPENDED) {
+            return false;
+        }
+        result.complete((T) r);
+        return true;
     }
 }

@@ -140,6 +140,20 @@ class TaskStateTest {
     }
 
     @Test
+    void cancelDuringAPollThatCompletesDeliversTheOutput() {
+        CountingFuture<String> f = new CountingFuture<>();
+        Task<String> t = new Task<>(f, manual);
+        f.duringPoll(w -> {
+            assertTrue(t.cancel());
+            f.complete("taken"); // what the poll took, say a channel element
+        });
+        queue.add(t);
+        runQueued();
+        assertEquals(Task.COMPLETE, t.state());
+        assertEquals("taken", t.join(), "the output of the completing poll is not dropped");
+    }
+
+    @Test
     void joinHandleAsFutureWakesItsAwaiter() throws Exception {
         CountingFuture<String> f = new CountingFuture<>();
         Task<String> t = new Task<>(f, manual);

@@ -46,11 +46,11 @@ class ChannelTest {
         assertEquals(0, w2.wakes.get());
         assertTrue(c.poll(w1.context()).isReady());
         assertTrue(d.poll(w2.context()).isPending());
-        assertEquals("b", ch.tryReceive());
+        assertEquals("b", ch.tryReceive().elementOrNull());
         assertTrue(d.poll(w2.context()).isReady());
-        assertEquals("c", ch.tryReceive());
-        assertEquals("d", ch.tryReceive());
-        assertNull(ch.tryReceive());
+        assertEquals("c", ch.tryReceive().elementOrNull());
+        assertEquals("d", ch.tryReceive().elementOrNull());
+        assertNull(ch.tryReceive().elementOrNull());
     }
 
     @Test
@@ -87,9 +87,9 @@ class ChannelTest {
         assertThrows(ChannelClosedException.class, () -> ch.trySend("d"));
         assertThrows(ChannelClosedException.class, () -> ch.send("e").poll(w1.context()));
         assertEquals("a", ch.receive().poll(w2.context()).value());
-        assertEquals("b", ch.tryReceive());
+        assertEquals("b", ch.tryReceive().elementOrNull());
         assertThrows(ChannelClosedException.class, () -> ch.receive().poll(w2.context()));
-        assertThrows(ChannelClosedException.class, ch::tryReceive);
+        assertTrue(ch.tryReceive().isClosed(), "closed and drained is an answer, not an exception");
     }
 
     @Test
@@ -111,12 +111,32 @@ class ChannelTest {
         assertTrue(s1.poll(w1.context()).isPending());
         assertTrue(s2.poll(w2.context()).isPending());
         ((Cancellable) s1).cancel();
-        assertEquals("x", ch.tryReceive());
+        assertEquals("x", ch.tryReceive().elementOrNull());
         assertEquals(0, w1.wakes.get());
         assertEquals(1, w2.wakes.get(), "the place goes to the next sender");
         assertTrue(s2.poll(w2.context()).isReady());
-        assertEquals("s2", ch.tryReceive());
-        assertNull(ch.tryReceive());
+        assertEquals("s2", ch.tryReceive().elementOrNull());
+        assertNull(ch.tryReceive().elementOrNull());
+    }
+
+    @Test
+    void tryReceiveTellsEmptyFromClosedAndDrainedWithoutThrowing() {
+        Channel<String> ch = Channel.bounded(2);
+        Received<String> empty = ch.tryReceive();
+        assertFalse(empty.hasElement());
+        assertFalse(empty.isClosed(), "empty but open: more may come");
+
+        ch.trySend("a");
+        ch.close();
+        Received<String> last = ch.tryReceive();
+        assertTrue(last.hasElement());
+        assertFalse(last.isClosed(), "closed, but not drained until this element is taken");
+        assertEquals("a", last.element());
+
+        Received<String> end = ch.tryReceive();
+        assertFalse(end.hasElement());
+        assertTrue(end.isClosed());
+        assertThrows(java.util.NoSuchElementException.class, end::element);
     }
 
     @Test
@@ -136,8 +156,8 @@ class ChannelTest {
         ch.trySend("b"); // handed to r3
         ch.trySend("c");
         ((Cancellable) r3).cancel();
-        assertEquals("b", ch.tryReceive(), "no one waited, so it went back to the front");
-        assertEquals("c", ch.tryReceive());
+        assertEquals("b", ch.tryReceive().elementOrNull(), "no one waited, so it went back to the front");
+        assertEquals("c", ch.tryReceive().elementOrNull());
     }
 
     @StressTest

@@ -1,0 +1,58 @@
+package dev.weft.net;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+
+/**
+ * {@code writeAll} of a 256 MB heap buffer must not cost that much native memory: the JDK copies
+ * a heap buffer into a temporary direct buffer as large as what remains of it, and caches it for
+ * the thread. Measured in a child JVM whose heap is fixed and resident from the start, so the
+ * growth of its resident set across the write is the native memory the write took.
+ */
+@EnabledOnOs(OS.LINUX) // reads /proc/self/status
+class LargeWriteMemoryTest {
+    private static final int SIZE = 256 << 20;
+    private static final long BOUND_KIB = 16 << 10;
+
+    @Test
+    void writingA256MegabyteHeapBufferGrowsResidentMemoryByLessThan16Megabytes() throws Exception {
+        Path out = Files.createTempFile("large-write", ".out");
+        try {
+            Process child = new ProcessBuilder(javaBinary(), "-Xms400m", "-Xmx400m", "-XX:+AlwaysPreTouch",
+                    "-XX:+UseSerialGC", "-cp", classPath(), LargeWriteChild.class.getName(), String.valueOf(SIZE))
+                    .redirectErrorStream(true)
+                    .redirectOutput(out.toFile())
+                    .start();
+            assertTrue(child.waitFor(120, TimeUnit.SECONDS), "the child did not finish");
+            List<String> lines = Files.readAllLines(out, StandardCharsets.UTF_8);
+            assertEquals(0, child.exitValue(), String.join("\n", lines));
+            long grew = lines.stream().filter(l -> l.startsWith("grewKiB="))
+                    .mapToLong(l -> Long.parseLong(l.substring("grewKiB=".length()))).findFirst().orElseThrow();
+            System.out.println("writeAll of 256 MB grew resident memory by " + grew + " KiB");
+            assertTrue(grew < BOUND_KIB, "resident memory grew by " + grew + " KiB");
+        } finally {
+            Files.deleteIfExists(out);
+        }
+    }
+
+    private static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /** The runtime's classes and this module's test classes, wherever surefire put them. */
+    private static String classPath() throws Exception {
+        return Path.of(TcpStream.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+                + File.pathSeparator
+                + Path.of(LargeWriteChild.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    }
+}
