@@ -31,9 +31,9 @@ public final class ClassWeaver {
     /** A frame class, defined by its host's static initializer ({@link FrameEmbedding}). */
     public record GeneratedClass(String name, byte[] bytes) {}
 
-    /** The woven host, its frame classes, and what to report. */
+    /** The woven host, its frame classes, and what to report (warnings: legal code that misleads). */
     public record Result(byte[] bytes, List<GeneratedClass> frames, List<String> misuses, List<String> woven,
-            List<String> failures) {}
+            List<String> failures, List<String> warnings) {}
 
     /** Why weaving the class failed: the method at fault (null when none is) and the reason. */
     private record Failure(String method, String reason) {
@@ -50,6 +50,7 @@ public final class ClassWeaver {
     private final List<GeneratedClass> frames = new ArrayList<>();
     private final List<String> misuses = new ArrayList<>();
     private final List<String> woven = new ArrayList<>();
+    private final List<String> warnings = new ArrayList<>();
     private final Set<String> frameNames = new HashSet<>();
     /** {@code name + desc} of every host method this weave wrote, mapped to the user method it came from. */
     private final Map<String, String> changedMethods = new HashMap<>();
@@ -103,7 +104,7 @@ public final class ClassWeaver {
     }
 
     private Result result() {
-        return changed ? new Result(bytes, frames, misuses, woven, List.of()) : null;
+        return changed ? new Result(bytes, frames, misuses, woven, List.of(), warnings) : null;
     }
 
     /** Weaves, writes and verifies; returns why that failed, or null when {@link #bytes} are good. */
@@ -186,7 +187,7 @@ public final class ClassWeaver {
         }
         String log = "Weft: weaving FAILED for " + host.name.replace('/', '.') + ": " + failed.describe()
                 + ". The class loads unwoven; each of its awaits throws IllegalStateException saying so.";
-        return new Result(bytes, List.of(), misuses, List.of(), List.of(log));
+        return new Result(bytes, List.of(), misuses, List.of(), List.of(log), List.of());
     }
 
     private void weaveMethod(MethodNode m) {
@@ -220,6 +221,10 @@ public final class ClassWeaver {
                     + SourceLines.where(host.name, m.name, host.sourceFile, a) + ": " + failed.describe()
                     + ". The class was loaded unwoven, so this await cannot suspend (a Weft bug; please report it)"));
             return;
+        }
+        String throwsWarning = ThrowsClauseCheck.warning(host, m, awaits.get(0), hierarchy);
+        if (throwsWarning != null) {
+            warnings.add(throwsWarning);
         }
         weaveCoroutine(m, CoroutineKind.of(m, hierarchy));
     }
