@@ -2,6 +2,7 @@ package dev.weft.agent.weave;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.ClassNode;
@@ -19,8 +20,15 @@ final class ThrowsClauseCheck {
 
     private ThrowsClauseCheck() {}
 
-    /** The warning for {@code m}, or null when its {@code throws} clause names no checked exception. */
+    /**
+     * The warning for {@code m}, or null when its {@code throws} clause names no checked exception.
+     * A lambda body is exempt: javac writes what it throws into its synthetic method, and
+     * {@code Async.fallible(() -> ...)} is where the failure becomes the future's.
+     */
     static String warning(ClassNode host, MethodNode m, AbstractInsnNode firstAwait, ClassHierarchy hierarchy) {
+        if ((m.access & Opcodes.ACC_SYNTHETIC) != 0) {
+            return null;
+        }
         List<String> checked = new ArrayList<>();
         for (String e : m.exceptions) {
             if (isChecked(Type.getObjectType(e), hierarchy)) {
