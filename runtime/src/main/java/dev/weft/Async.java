@@ -3,6 +3,7 @@ package dev.weft;
 import dev.weft.scheduler.CurrentExecutor;
 import dev.weft.scheduler.DefaultExecutor;
 import dev.weft.scheduler.ExecutorThread;
+import java.util.Objects;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -48,6 +49,28 @@ public final class Async {
     }
 
     /**
+     * Waits for {@code future} as {@link #await(Future)} does, and declares the checked exception
+     * the future may fail with, so javac makes the caller catch it by name or declare it.
+     *
+     * <pre>{@code
+     * try {
+     *     int n = await(stream.read(buf));   // FallibleFuture<Integer, IOException>
+     * } catch (IOException e) {
+     *     log("peer went away: " + e);
+     * }
+     * }</pre>
+     *
+     * <p>javac picks this overload whenever the argument's type is a {@code FallibleFuture}, being
+     * the most specific; for a lambda argument {@code X} is inferred as {@code RuntimeException}.
+     *
+     * @throws X when the future fails with it
+     * @throws IllegalStateException when reached in a class the agent did not weave
+     */
+    public static <T, X extends Exception> T await(FallibleFuture<T, X> future) throws X {
+        throw notWoven();
+    }
+
+    /**
      * Waits for {@code stage} without blocking the thread. A failed stage rethrows its cause,
      * unwrapped from {@code CompletionException}.
      *
@@ -60,6 +83,33 @@ public final class Async {
     /** A future that is ready with {@code value} on its first poll; {@code return ready(x)} in a coroutine allocates nothing. */
     public static <T> Future<T> ready(T value) {
         return new ReadyFuture<>(value);
+    }
+
+    /**
+     * A coroutine that may fail with the checked exception {@code X}: {@code body} runs at the
+     * first poll of the returned future (calling the method that returns it runs nothing), and
+     * whatever it throws, {@code X} included, is the future's failure. The way for a coroutine to
+     * declare a checked failure in its return type rather than in a {@code throws} clause, which
+     * would make its callers handle an exception the call never throws.
+     *
+     * <pre>{@code
+     * FallibleFuture<byte[], IOException> readExactly(TcpStream stream, int n) {
+     *     return Async.fallible(() -> {
+     *         ByteBuffer buf = ByteBuffer.allocate(n);
+     *         while (buf.hasRemaining()) {
+     *             if (await(stream.read(buf)) < 0) {
+     *                 throw new EOFException(buf.position() + " of " + n + " bytes");
+     *             }
+     *         }
+     *         return ready(buf.array());
+     *     });
+     * }
+     *
+     * byte[] header = await(readExactly(stream, 16));   // throws IOException
+     * }</pre>
+     */
+    public static <T, X extends Exception> FallibleFuture<T, X> fallible(FallibleFuture.Body<T, X> body) {
+        return new DeferredFallible<>(Objects.requireNonNull(body, "body"));
     }
 
     /**

@@ -85,6 +85,7 @@ final class WeftTransformer implements ClassFileTransformer {
         }
         result.failures().forEach(f -> LOG.log(Level.ERROR, f));
         result.misuses().forEach(m -> LOG.log(Level.WARNING, m));
+        result.warnings().forEach(w -> LOG.log(Level.WARNING, w));
         if (options.verbose()) {
             result.woven().forEach(w -> LOG.log(Level.INFO, "Weft wove " + w));
         }

@@ -2,6 +2,7 @@ package dev.weft.demo;
 
 import dev.weft.Async;
 import dev.weft.Executor;
+import dev.weft.FallibleFuture;
 import dev.weft.Future;
 import dev.weft.JoinHandle;
 import dev.weft.net.TcpListener;
@@ -57,8 +58,14 @@ final class EchoTour {
 
     private Future<Void> serve(TcpListener listener) {
         while (!listener.isClosed()) {
-            TcpStream connection = await(listener.accept());
-            Async.spawn(echo(connection));
+            try {
+                TcpStream connection = await(listener.accept()); // accept() declares IOException
+                Async.spawn(echo(connection));
+            } catch (IOException e) {
+                if (!listener.isClosed()) {
+                    System.out.println("  accept failed: " + e);
+                }
+            }
         }
         return ready(null);
     }
@@ -75,27 +82,31 @@ final class EchoTour {
                 buffer.flip();
                 await(connection.writeAll(buffer));
             }
+        } catch (IOException e) {
+            System.out.println("  a connection failed: " + e);
         }
         return ready(null);
     }
 
-    private Future<Integer> client(SocketAddress server, int id) throws IOException {
-        TcpStream stream = await(TcpStream.connect(server));
-        try (stream) {
-            for (int m = 0; m < MESSAGES; m++) {
-                byte[] sent = ("client " + id + " message " + m).getBytes(StandardCharsets.UTF_8);
-                await(stream.writeAll(ByteBuffer.wrap(sent)));
-                ByteBuffer reply = ByteBuffer.allocate(sent.length);
-                while (reply.hasRemaining()) {
-                    if (await(stream.read(reply)) < 0) {
-                        throw new IOException("server closed the connection early");
+    /** The failure is in the return type: calling client() cannot throw, awaiting its future can. */
+    private FallibleFuture<Integer, IOException> client(SocketAddress server, int id) {
+        return Async.fallible(() -> {
+            try (TcpStream stream = await(TcpStream.connect(server))) {
+                for (int m = 0; m < MESSAGES; m++) {
+                    byte[] sent = ("client " + id + " message " + m).getBytes(StandardCharsets.UTF_8);
+                    await(stream.writeAll(ByteBuffer.wrap(sent)));
+                    ByteBuffer reply = ByteBuffer.allocate(sent.length);
+                    while (reply.hasRemaining()) {
+                        if (await(stream.read(reply)) < 0) {
+                            throw new IOException("server closed the connection early");
+                        }
+                    }
+                    if (!ByteBuffer.wrap(sent).equals(reply.flip())) {
+                        throw new IOException("echo mismatch for client " + id);
                     }
                 }
-                if (!ByteBuffer.wrap(sent).equals(reply.flip())) {
-                    throw new IOException("echo mismatch for client " + id);
-                }
             }
-        }
-        return ready(MESSAGES);
+            return ready(MESSAGES);
+        });
     }
 }

@@ -2,7 +2,7 @@ package dev.weft.net;
 
 import dev.weft.Cancellable;
 import dev.weft.Context;
-import dev.weft.Future;
+import dev.weft.FallibleFuture;
 import dev.weft.Poll;
 import java.io.IOException;
 import java.net.SocketException;
@@ -11,8 +11,9 @@ import java.util.concurrent.CancellationException;
 
 /**
  * Base of the socket futures: one attempt per poll, failures thrown unchanged (an
- * {@link IOException} is thrown as itself, not wrapped, as {@code await} promises), and a
- * {@code cancel()} that gives the registration's waker slot back.
+ * {@link IOException} is thrown as itself, not wrapped, and their type says so, which makes
+ * {@code await} of one declare it), and a {@code cancel()} that gives the registration's waker
+ * slot back.
  *
  * <pre>
  * state       event                               next        effect
@@ -25,7 +26,7 @@ import java.util.concurrent.CancellationException;
  * CANCELLED   poll                                CANCELLED   CancellationException
  * </pre>
  */
-abstract class IoFuture<T> implements Future<T>, Cancellable {
+abstract class IoFuture<T> implements FallibleFuture<T, IOException>, Cancellable {
     private static final byte LIVE = 0;
     private static final byte DONE = 1;
     private static final byte CANCELLED = 2;

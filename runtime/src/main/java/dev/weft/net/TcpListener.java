@@ -1,6 +1,6 @@
 package dev.weft.net;
 
-import dev.weft.Future;
+import dev.weft.FallibleFuture;
 import dev.weft.reactor.IoRegistration;
 import dev.weft.reactor.Reactor;
 import java.io.IOException;
@@ -16,8 +16,14 @@ import java.util.Objects;
  * <pre>{@code
  * Future<Void> serve(TcpListener listener) {
  *     for (;;) {
- *         TcpStream client = await(listener.accept());
- *         Async.spawn(echo(client));               // one task per connection
+ *         try {
+ *             TcpStream client = await(listener.accept());   // declares IOException
+ *             Async.spawn(echo(client));                     // one task per connection
+ *         } catch (SocketException closed) {
+ *             return ready(null);                            // the listener was closed
+ *         } catch (IOException e) {
+ *             log(e);
+ *         }
  *     }
  * }
  *
@@ -83,7 +89,7 @@ public final class TcpListener implements AutoCloseable {
      * }
      * }</pre>
      */
-    public Future<TcpStream> accept() {
+    public FallibleFuture<TcpStream, IOException> accept() {
         return new AcceptFuture(this);
     }
 

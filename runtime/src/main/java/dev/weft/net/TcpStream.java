@@ -1,6 +1,6 @@
 package dev.weft.net;
 
-import dev.weft.Future;
+import dev.weft.FallibleFuture;
 import dev.weft.reactor.IoRegistration;
 import dev.weft.reactor.Reactor;
 import java.io.IOException;
@@ -17,22 +17,25 @@ import java.util.Objects;
  * the socket has nothing to read or no room to write, so one thread serves thousands of streams.
  *
  * <pre>{@code
- * Future<Void> hello(SocketAddress server) {
- *     try (TcpStream s = await(TcpStream.connect(server))) {
- *         await(s.writeAll(ByteBuffer.wrap("hello\n".getBytes(US_ASCII))));
- *         s.shutdownOutput();                       // tell the server we are done sending
- *         ByteBuffer buf = ByteBuffer.allocate(1024);
- *         while (await(s.read(buf)) >= 0) {         // -1 once the server closes its side
- *             buf.clear();
+ * FallibleFuture<Void, IOException> hello(SocketAddress server) {
+ *     return Async.fallible(() -> {                 // the body may throw IOException; hello does not
+ *         try (TcpStream s = await(TcpStream.connect(server))) {
+ *             await(s.writeAll(ByteBuffer.wrap("hello\n".getBytes(US_ASCII))));
+ *             s.shutdownOutput();                   // tell the server we are done sending
+ *             ByteBuffer buf = ByteBuffer.allocate(1024);
+ *             while (await(s.read(buf)) >= 0) {     // -1 once the server closes its side
+ *                 buf.clear();
+ *             }
  *         }
- *     }
- *     return ready(null);
+ *         return ready(null);
+ *     });
  * }
  * }</pre>
  *
  * <p>Like every Weft future, the futures returned here do nothing until first polled. At most one
  * read and one write may be pending at a time (one task reading while another writes is fine).
- * Failures are the socket's {@link IOException}s, thrown unchanged from {@code await}: a refused
+ * Failures are the socket's {@link IOException}s, thrown unchanged from {@code await}, which
+ * declares them: each future is a {@link FallibleFuture} of {@code IOException}. They are a refused
  * connection, a reset by the peer, or a {@link SocketException} for an operation on (or pending
  * during) a {@link #close()}. Each future also has a public {@code cancel()} ({@link dev.weft.Cancellable}) that gives
  * back its place in the reactor; {@code Timer.timeout} calls it.
@@ -68,7 +71,7 @@ public final class TcpStream implements AutoCloseable {
      * TcpStream s = await(Timer.timeout(TcpStream.connect(server), Duration.ofSeconds(2)));
      * }</pre>
      */
-    public static Future<TcpStream> connect(SocketAddress remote) {
+    public static FallibleFuture<TcpStream, IOException> connect(SocketAddress remote) {
         return new ConnectFuture(Objects.requireNonNull(remote, "remote"));
     }
 
@@ -83,7 +86,7 @@ public final class TcpStream implements AutoCloseable {
      * if (n < 0) { ... end of stream ... }
      * }</pre>
      */
-    public Future<Integer> read(ByteBuffer dst) {
+    public FallibleFuture<Integer, IOException> read(ByteBuffer dst) {
         return new ReadFuture(this, Objects.requireNonNull(dst, "dst"));
     }
 
@@ -101,7 +104,7 @@ public final class TcpStream implements AutoCloseable {
      * }
      * }</pre>
      */
-    public Future<Integer> write(ByteBuffer src) {
+    public FallibleFuture<Integer, IOException> write(ByteBuffer src) {
         return new WriteFuture<>(this, Objects.requireNonNull(src, "src"), false);
     }
 
@@ -115,7 +118,7 @@ public final class TcpStream implements AutoCloseable {
      * await(s.writeAll(frame));
      * }</pre>
      */
-    public Future<Void> writeAll(ByteBuffer src) {
+    public FallibleFuture<Void, IOException> writeAll(ByteBuffer src) {
         return new WriteFuture<>(this, Objects.requireNonNull(src, "src"), true);
     }
 

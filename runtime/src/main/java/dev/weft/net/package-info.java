@@ -5,12 +5,14 @@
  *
  * <pre>{@code
  * Future<Void> echoOnce(TcpListener listener) {
- *     TcpStream conn = await(listener.accept());
- *     ByteBuffer buf = ByteBuffer.allocate(1024);
- *     int n = await(conn.read(buf));
- *     buf.flip();
- *     await(conn.writeAll(buf));
- *     conn.close();
+ *     try (TcpStream conn = await(listener.accept())) {
+ *         ByteBuffer buf = ByteBuffer.allocate(1024);
+ *         int n = await(conn.read(buf));
+ *         buf.flip();
+ *         await(conn.writeAll(buf));
+ *     } catch (IOException e) {          // every socket future is a FallibleFuture of IOException
+ *         log(e);
+ *     }
  *     return ready(null);
  * }
  * }</pre>

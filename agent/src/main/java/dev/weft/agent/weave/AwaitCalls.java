@@ -16,16 +16,23 @@ final class AwaitCalls {
     static final String EAGER = "dev/weft/woven/EagerCoroutine";
     static final String FRAMES = "dev/weft/woven/Frames";
     static final String AWAIT_FUTURE_DESC = "(Ldev/weft/Future;)Ljava/lang/Object;";
+    /** {@code await(FallibleFuture)}, the overload declaring {@code throws X}; woven as a Future await. */
+    static final String AWAIT_FALLIBLE_DESC = "(Ldev/weft/FallibleFuture;)Ljava/lang/Object;";
     static final String AWAIT_STAGE_DESC = "(Ljava/util/concurrent/CompletionStage;)Ljava/lang/Object;";
     static final String READY_DESC = "(Ljava/lang/Object;)Ldev/weft/Future;";
     static final String COMPLETED_FUTURE_DESC = "(Ljava/lang/Object;)Ljava/util/concurrent/CompletableFuture;";
 
     private AwaitCalls() {}
 
+    /**
+     * A call of any {@code Async.await} overload. The checked exception an overload declares is a
+     * matter for javac alone: each is woven the same, as a poll of a future or of a stage.
+     */
     static boolean isAwait(AbstractInsnNode insn) {
         return insn instanceof MethodInsnNode m && m.getOpcode() == Opcodes.INVOKESTATIC
                 && m.owner.equals(ASYNC) && m.name.equals("await")
-                && (m.desc.equals(AWAIT_FUTURE_DESC) || m.desc.equals(AWAIT_STAGE_DESC));
+                && (m.desc.equals(AWAIT_FUTURE_DESC) || m.desc.equals(AWAIT_FALLIBLE_DESC)
+                        || m.desc.equals(AWAIT_STAGE_DESC));
     }
 
     static boolean isStageAwait(AbstractInsnNode insn) {

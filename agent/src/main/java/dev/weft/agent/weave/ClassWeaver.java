@@ -24,9 +24,9 @@ public final class ClassWeaver {
     /** A frame class, defined by its host's static initializer ({@link FrameEmbedding}). */
     public record GeneratedClass(String name, byte[] bytes) {}
 
-    /** The woven host, its frame classes, and what to report. */
+    /** The woven host, its frame classes, and what to report (warnings: legal code that misleads). */
     public record Result(byte[] bytes, List<GeneratedClass> frames, List<String> misuses, List<String> woven,
-            List<String> failures) {}
+            List<String> failures, List<String> warnings) {}
 
     private ClassWeaver() {}
 

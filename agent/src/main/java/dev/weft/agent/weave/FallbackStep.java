@@ -41,6 +41,6 @@ final class FallbackStep {
         }
         String log = "Weft: weaving FAILED for " + host.name.replace('/', '.') + ": " + failed.describe()
                 + ". The class loads unwoven; each of its awaits throws IllegalStateException saying so.";
-        return new ClassWeaver.Result(bytes, List.of(), rewrites.misuses(), List.of(), List.of(log));
+        return new ClassWeaver.Result(bytes, List.of(), rewrites.misuses(), List.of(), List.of(log), List.of());
     }
 }

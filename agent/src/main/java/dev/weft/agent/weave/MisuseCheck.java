@@ -9,6 +9,8 @@ import org.objectweb.asm.tree.MethodNode;
 
 /** The places {@code await} cannot be woven, each with the reason users will read. */
 final class MisuseCheck {
+    private static final String FALLIBLE_FUTURE_DESC = "Ldev/weft/FallibleFuture;";
+
     private MisuseCheck() {}
 
     /** Why no await in {@code m} can be woven, or null when the method can be a coroutine. */
@@ -23,6 +25,10 @@ final class MisuseCheck {
             return "await in a synchronized method; a suspended coroutine cannot hold a monitor";
         }
         CoroutineKind kind = CoroutineKind.of(m, hierarchy);
+        if (kind == null && Type.getReturnType(m.desc).getDescriptor().equals(FALLIBLE_FUTURE_DESC)) {
+            return "await in a method returning dev.weft.FallibleFuture; return Async.fallible(() -> { ... })"
+                    + " and await inside that body, which may throw the checked exception";
+        }
         if (kind == null) {
             return "await in a method returning " + Type.getReturnType(m.desc).getClassName()
                     + "; a method that awaits must return dev.weft.Future, CompletableFuture (or a subclass)"

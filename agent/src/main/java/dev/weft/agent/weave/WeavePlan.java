@@ -12,7 +12,8 @@ import org.objectweb.asm.tree.MethodNode;
  * coroutines, and which awaits are misplaced and why. Building the plan reads the class and
  * changes nothing. The weave step ({@link WeaveStep}) carries it out; when that fails, the
  * fallback step ({@link FallbackStep}) carries the same plan out on a fresh copy of the class,
- * so methods and instructions are named by position, not by node.
+ * so methods and instructions are named by position, not by node. The plan also holds the
+ * warnings about legal code that misleads ({@link ThrowsClauseCheck}).
  */
 final class WeavePlan {
     /** An await that cannot suspend: its instruction's index in the method, and why. */
@@ -30,20 +31,35 @@ final class WeavePlan {
     }
 
     private final List<MethodPlan> methods;
+    private final List<String> warnings;
 
-    private WeavePlan(List<MethodPlan> methods) {
+    private WeavePlan(List<MethodPlan> methods, List<String> warnings) {
         this.methods = methods;
+        this.warnings = warnings;
     }
 
     static WeavePlan of(ClassNode host, ClassHierarchy hierarchy) {
         List<MethodPlan> methods = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
         for (int i = 0; i < host.methods.size(); i++) {
             MethodPlan p = plan(host, i, hierarchy);
             if (p != null) {
                 methods.add(p);
             }
+            if (p != null && p.weaves()) {
+                MethodNode m = host.methods.get(i);
+                String warning = ThrowsClauseCheck.warning(host, m, m.instructions.get(p.awaits().get(0)), hierarchy);
+                if (warning != null) {
+                    warnings.add(warning);
+                }
+            }
         }
-        return new WeavePlan(methods);
+        return new WeavePlan(methods, warnings);
+    }
+
+    /** Warnings to log about the woven methods, in class order. */
+    List<String> warnings() {
+        return warnings;
     }
 
     /** The methods that mention await, in class order. */

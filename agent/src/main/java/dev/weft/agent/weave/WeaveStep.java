@@ -65,7 +65,7 @@ final class WeaveStep {
     }
 
     ClassWeaver.Result result() {
-        return new ClassWeaver.Result(bytes, frames, rewrites.misuses(), woven, List.of());
+        return new ClassWeaver.Result(bytes, frames, rewrites.misuses(), woven, List.of(), plan.warnings());
     }
 
     private void weaveCoroutine(MethodNode m, CoroutineKind kind) {

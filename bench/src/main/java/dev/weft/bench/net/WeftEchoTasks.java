@@ -42,6 +42,8 @@ final class WeftEchoTasks {
                 await(s.writeAll(buffer));
                 buffer.clear();
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         return ready(null);
     }
