@@ -55,7 +55,7 @@ final class TaskContext {
 
     /** {@code future}, polled in this context wherever it runs; itself if nothing is bound. */
     <T> Future<T> carry(Future<T> future) {
-        return this == EMPTY ? future : new BoundFuture<>(this, future);
+        return this == EMPTY ? future : BoundFuture.snapshot(this, future);
     }
 
     /**

@@ -39,10 +39,10 @@ public final class TaskLocal<T> {
 
     /**
      * {@code future} with this task-local bound to {@code value} during each of its polls (and its
-     * cancellation).
+     * cancellation), on top of whatever is bound where it is polled.
      */
     public <R> Future<R> with(T value, Future<R> future) {
-        return new BoundFuture<>(TaskContext.current().with(this, value), Objects.requireNonNull(future, "future"));
+        return BoundFuture.value(this, value, Objects.requireNonNull(future, "future"));
     }
 
     /**

@@ -38,6 +38,6 @@ public interface ThreadBinding {
 
     /** {@code future} with this binding installed around each of its polls. */
     default <R> Future<R> around(Future<R> future) {
-        return new BoundFuture<>(TaskContext.current().with(this), java.util.Objects.requireNonNull(future, "future"));
+        return BoundFuture.binding(this, java.util.Objects.requireNonNull(future, "future"));
     }
 }
