@@ -4,6 +4,7 @@ import java.lang.invoke.ConstantBootstraps;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Consumer;
 
 /**
  * The engine under {@link FutureSet}, {@link Join} and {@link Select}: many child futures polled by
@@ -103,7 +104,7 @@ final class Fanout<T> {
     }
 
     /** Calls {@code action} on each child still running; they stay in the engine. */
-    void forEachLive(java.util.function.Consumer<? super Future<? extends T>> action) {
+    void forEachLive(Consumer<? super Future<? extends T>> action) {
         for (Child<T> c = head; c != null; c = c.next) {
             action.accept(c.future);
         }

@@ -1,5 +1,7 @@
 package dev.weft;
 
+import java.util.Objects;
+
 /**
  * Thread state to set up around each poll of a future, so code that keeps its context in a
  * {@code ThreadLocal} (a logging MDC, a tracing span, a security context) sees the future's values
@@ -38,6 +40,6 @@ public interface ThreadBinding {
 
     /** {@code future} with this binding installed around each of its polls. */
     default <R> Future<R> around(Future<R> future) {
-        return BoundFuture.binding(this, java.util.Objects.requireNonNull(future, "future"));
+        return BoundFuture.binding(this, Objects.requireNonNull(future, "future"));
     }
 }
