@@ -57,11 +57,7 @@ final class AllocationFrames {
                 return copy;
             }
         };
-        try {
-            return analyzer.analyze(owner, m);
-        } catch (AnalyzerException e) {
-            throw new WeaveException("cannot analyze the method's bytecode: " + e.getMessage());
-        }
+        return BytecodeAnalysis.frames(analyzer, owner, m);
     }
 
     /**

@@ -41,14 +41,8 @@ final class FrameClassGenerator {
                 layout.stateCount()).visitEnd();
         cw.visitField(PACKAGE_PRIVATE, STATE, "I", null, null).visitEnd();
         cw.visitField(PACKAGE_PRIVATE, AWAITING, "Ljava/lang/Object;", null, null).visitEnd();
-        for (FrameLayout.Kind kind : FrameLayout.Kind.values()) {
-            for (int i = 0; i < layout.fieldCount(kind); i++) {
-                cw.visitField(PACKAGE_PRIVATE, kind.field(i), kind.desc, null, null).visitEnd();
-            }
-        }
-        List<String> exact = layout.exactFieldDescs();
-        for (int i = 0; i < exact.size(); i++) {
-            cw.visitField(PACKAGE_PRIVATE, FrameLayout.EXACT_PREFIX + i, exact.get(i), null, null).visitEnd();
+        for (FrameLayout.Field field : layout.fields()) {
+            cw.visitField(PACKAGE_PRIVATE, field.name(), field.desc(), null, null).visitEnd();
         }
         constructor(cw, frameClass, entry, layout);
         resume(cw, host, hostIsInterface, bodyName, bodyDesc);

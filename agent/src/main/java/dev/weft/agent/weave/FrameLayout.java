@@ -67,6 +67,13 @@ final class FrameLayout {
         }
     }
 
+    /** A field of the frame class that holds saved locals. */
+    record Field(String name, String desc) {
+        boolean holdsReference() {
+            return desc.charAt(0) == 'L' || desc.charAt(0) == '[';
+        }
+    }
+
     static final String EXACT_PREFIX = "x";
 
     private final List<List<Slot>> states;
@@ -81,17 +88,15 @@ final class FrameLayout {
 
     /**
      * @param entry the receiver (if any) and parameter types, in local-variable order
-     * @param awaitFrames the analyzed frame at each await site, in state order (site 1 first)
-     * @param live the locals live at each await site
+     * @param sites the await sites, in state order (site 1 first)
      * @param nameable whether the host may name a reference type in a {@code checkcast}
      */
-    static FrameLayout of(List<Type> entry, List<Frame<BasicValue>> awaitFrames, List<BitSet> live,
-            Predicate<Type> nameable) {
+    static FrameLayout of(List<Type> entry, List<AwaitSite> sites, Predicate<Type> nameable) {
         Numbering numbering = new Numbering(nameable);
         List<List<Slot>> states = new ArrayList<>();
         states.add(entrySlots(entry, numbering));
-        for (int k = 0; k < awaitFrames.size(); k++) {
-            states.add(liveSlots(awaitFrames.get(k), live.get(k), numbering));
+        for (AwaitSite site : sites) {
+            states.add(liveSlots(site.frame(), site.live(), numbering));
         }
         Map<Kind, Integer> counts = new EnumMap<>(Kind.class);
         for (List<Slot> state : states) {
@@ -195,46 +200,45 @@ final class FrameLayout {
         return states.get(state);
     }
 
-    int fieldCount(Kind kind) {
-        return fieldCounts.getOrDefault(kind, 0);
-    }
-
-    /** How many shared reference fields state {@code state} fills; the rest are nulled when it suspends. */
-    int referenceFieldsUsed(int state) {
-        int used = 0;
-        for (Slot s : states.get(state)) {
-            if (s.kind() == Kind.REF && s.field() >= 0 && !s.exact()) {
-                used = Math.max(used, s.field() + 1);
-            }
-        }
-        return used;
-    }
-
-    /** The descriptors of the exact fields {@code x0, x1...}, in order. */
-    List<String> exactFieldDescs() {
-        return exactDescs;
-    }
-
-    /** Whether state {@code state} fills exact field {@code id}; the others are nulled when it suspends. */
-    boolean exactFieldUsed(int state, int id) {
-        for (Slot s : states.get(state)) {
-            if (s.exact() && s.field() == id) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Field names with their descriptors, e.g. {@code a0:Object}, for logs and the demo. */
-    List<String> describeFields() {
-        List<String> out = new ArrayList<>();
+    /** The frame's fields for saved locals, in declaration order: the typed ones by kind, then the exact ones. */
+    List<Field> fields() {
+        List<Field> out = new ArrayList<>();
         for (Kind k : Kind.values()) {
-            for (int i = 0; i < fieldCount(k); i++) {
-                out.add(k.field(i) + ":" + Type.getType(k.desc).getClassName());
+            for (int i = 0; i < fieldCounts.getOrDefault(k, 0); i++) {
+                out.add(new Field(k.field(i), k.desc));
             }
         }
         for (int i = 0; i < exactDescs.size(); i++) {
-            out.add(EXACT_PREFIX + i + ":" + Type.getType(exactDescs.get(i)).getClassName());
+            out.add(new Field(EXACT_PREFIX + i, exactDescs.get(i)));
+        }
+        return out;
+    }
+
+    /**
+     * The reference fields that state {@code state} does not fill, in declaration order: nulled
+     * when it suspends, so a frame does not keep alive what an earlier state saved.
+     */
+    List<Field> fieldsToClear(int state) {
+        List<Field> filled = new ArrayList<>();
+        for (Slot s : states.get(state)) {
+            if (s.field() >= 0) {
+                filled.add(new Field(s.fieldName(), s.fieldDesc()));
+            }
+        }
+        List<Field> out = new ArrayList<>();
+        for (Field f : fields()) {
+            if (f.holdsReference() && !filled.contains(f)) {
+                out.add(f);
+            }
+        }
+        return out;
+    }
+
+    /** Field names with their types, e.g. {@code a0:java.lang.Object}, for logs and the demo. */
+    List<String> describeFields() {
+        List<String> out = new ArrayList<>();
+        for (Field f : fields()) {
+            out.add(f.name() + ":" + Type.getType(f.desc()).getClassName());
         }
         return out;
     }

@@ -1,15 +1,12 @@
 package dev.weft.agent.weave;
 
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.List;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
-import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.analysis.Analyzer;
-import org.objectweb.asm.tree.analysis.AnalyzerException;
 import org.objectweb.asm.tree.analysis.BasicValue;
 import org.objectweb.asm.tree.analysis.Frame;
 
@@ -33,31 +30,18 @@ final class MethodWeaver {
         NewSinking.apply(host.name, body);
         StackSpilling.apply(host.name, body);
 
-        Frame<BasicValue>[] frames = typedFrames(host.name, body, hierarchy);
-        LivenessAnalysis liveness = LivenessAnalysis.of(body);
-        List<AbstractInsnNode> awaits = new ArrayList<>();
-        List<Frame<BasicValue>> awaitFrames = new ArrayList<>();
-        List<BitSet> live = new ArrayList<>();
-        for (int i = 0; i < body.instructions.size(); i++) {
-            AbstractInsnNode insn = body.instructions.get(i);
-            if (AwaitCalls.isAwait(insn) && frames[i] != null) {
-                if (frames[i].getStackSize() != 1) {
-                    throw new WeaveException("internal: operand stack not emptied under an await");
-                }
-                awaits.add(insn);
-                awaitFrames.add(frames[i]);
-                live.add(liveness.liveAt(i));
-            }
-        }
+        Frame<BasicValue>[] frames = BytecodeAnalysis.frames(new Analyzer<>(new TypedInterpreter(hierarchy)), host.name,
+                body);
+        List<AwaitSite> sites = AwaitSite.in(body, frames, LivenessAnalysis.of(body));
         List<Type> entry = entryTypes(host.name, original);
-        FrameLayout layout = FrameLayout.of(entry, awaitFrames, live, t -> hierarchy.isNameableFrom(t, host.name));
+        FrameLayout layout = FrameLayout.of(entry, sites, t -> hierarchy.isNameableFrom(t, host.name));
         hierarchy.add(frameClass, AwaitCalls.COROUTINE, Opcodes.ACC_FINAL);
-        StateMachineEmitter.emit(body, frameClass, layout, awaits, hostIsInterface);
+        StateMachineEmitter.emit(body, frameClass, layout, sites, hostIsInterface);
         body.name = uniqueName(host, body.name, body.desc);
         byte[] frameBytes = FrameClassGenerator.generate(frameClass, host.name, hostIsInterface, host.sourceFile,
                 host.version, body.name, body.desc, entry, layout);
         MethodNode stub = EntryStub.create(original, frameClass, entry, layout, kind);
-        return new WovenMethod(stub, body, frameClass, frameBytes, awaits.size(), layout.describeFields());
+        return new WovenMethod(stub, body, frameClass, frameBytes, sites.size(), layout.describeFields());
     }
 
     private static MethodNode copy(MethodNode original) {
@@ -65,17 +49,6 @@ final class MethodWeaver {
                 original.signature, original.exceptions.toArray(new String[0]));
         original.accept(copy);
         return copy;
-    }
-
-    private static Frame<BasicValue>[] typedFrames(String owner, MethodNode m, ClassHierarchy hierarchy) {
-        try {
-            return new Analyzer<>(new TypedInterpreter(hierarchy)).analyze(owner, m);
-        } catch (AnalyzerException e) {
-            if (e.getCause() instanceof WeaveException w) {
-                throw w;
-            }
-            throw new WeaveException("cannot analyze the method's bytecode: " + e.getMessage());
-        }
     }
 
     /**

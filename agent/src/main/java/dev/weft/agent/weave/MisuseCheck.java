@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
-import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.MethodNode;
 
@@ -34,12 +33,12 @@ final class MisuseCheck {
         return uncreatable != null ? "await in a method returning " + uncreatable : null;
     }
 
-    /** The awaits reached while a {@code synchronized} block holds a monitor. */
-    static List<AbstractInsnNode> awaitsHoldingMonitors(MethodNode m, List<AbstractInsnNode> awaits) {
+    /** The awaits (instruction indices) reached while a {@code synchronized} block holds a monitor. */
+    static List<Integer> awaitsHoldingMonitors(MethodNode m, List<Integer> awaits) {
         int[] depth = MonitorDepthAnalysis.of(m);
-        List<AbstractInsnNode> locked = new ArrayList<>();
-        for (AbstractInsnNode a : awaits) {
-            if (depth[m.instructions.indexOf(a)] > 0) {
+        List<Integer> locked = new ArrayList<>();
+        for (int a : awaits) {
+            if (depth[a] > 0) {
                 locked.add(a);
             }
         }

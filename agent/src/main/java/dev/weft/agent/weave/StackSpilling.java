@@ -10,7 +10,6 @@ import org.objectweb.asm.tree.InsnList;
 import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.VarInsnNode;
 import org.objectweb.asm.tree.analysis.Analyzer;
-import org.objectweb.asm.tree.analysis.AnalyzerException;
 import org.objectweb.asm.tree.analysis.BasicInterpreter;
 import org.objectweb.asm.tree.analysis.BasicValue;
 import org.objectweb.asm.tree.analysis.Frame;
@@ -30,21 +29,13 @@ final class StackSpilling {
     private StackSpilling() {}
 
     static void apply(String owner, MethodNode m) {
-        Frame<BasicValue>[] frames = analyze(owner, m);
+        Frame<BasicValue>[] frames = BytecodeAnalysis.frames(new Analyzer<>(new BasicInterpreter()), owner, m);
         AbstractInsnNode[] insns = m.instructions.toArray();
         SpillLocals locals = new SpillLocals(m);
         for (int i = 0; i < insns.length; i++) {
             if (AwaitCalls.isAwait(insns[i]) && frames[i] != null && frames[i].getStackSize() > 1) {
                 spill(m, insns[i], frames[i], locals);
             }
-        }
-    }
-
-    private static Frame<BasicValue>[] analyze(String owner, MethodNode m) {
-        try {
-            return new Analyzer<>(new BasicInterpreter()).analyze(owner, m);
-        } catch (AnalyzerException e) {
-            throw new WeaveException("cannot analyze the method's bytecode: " + e.getMessage());
         }
     }
 

@@ -49,7 +49,7 @@ final class StateMachineEmitter {
     private final MethodNode m;
     private final String frameClass;
     private final FrameLayout layout;
-    private final List<AbstractInsnNode> awaits;
+    private final List<AwaitSite> sites;
     private final int futureLocal;
     private final LabelNode[] resumeLabels;
     /** The states of each distinct live set, in order of first appearance; state 0 is alone in the first. */
@@ -57,13 +57,13 @@ final class StateMachineEmitter {
     private final LabelNode[] saveLabels;
     private final LabelNode bad = new LabelNode();
 
-    private StateMachineEmitter(MethodNode m, String frameClass, FrameLayout layout, List<AbstractInsnNode> awaits) {
+    private StateMachineEmitter(MethodNode m, String frameClass, FrameLayout layout, List<AwaitSite> sites) {
         this.m = m;
         this.frameClass = frameClass;
         this.layout = layout;
-        this.awaits = awaits;
+        this.sites = sites;
         this.futureLocal = m.maxLocals + SHIFT;
-        this.resumeLabels = new LabelNode[awaits.size() + 1];
+        this.resumeLabels = new LabelNode[sites.size() + 1];
         this.sharedStates = statesBySlots(layout);
         this.saveLabels = new LabelNode[sharedStates.size()];
     }
@@ -79,10 +79,10 @@ final class StateMachineEmitter {
         return out;
     }
 
-    /** Rewrites {@code m} in place; {@code awaits} are its await calls, site k at index k-1. */
-    static void emit(MethodNode m, String frameClass, FrameLayout layout, List<AbstractInsnNode> awaits,
+    /** Rewrites {@code m} in place; {@code sites} are its await sites, site k at index k-1. */
+    static void emit(MethodNode m, String frameClass, FrameLayout layout, List<AwaitSite> sites,
             boolean hostIsInterface) {
-        new StateMachineEmitter(m, frameClass, layout, awaits).rewrite(hostIsInterface);
+        new StateMachineEmitter(m, frameClass, layout, sites).rewrite(hostIsInterface);
     }
 
     private void rewrite(boolean hostIsInterface) {
@@ -90,16 +90,17 @@ final class StateMachineEmitter {
         for (int g = 1; g < saveLabels.length; g++) {
             saveLabels[g] = new LabelNode();
         }
-        int[] saveOf = new int[awaits.size() + 1];
+        int[] saveOf = new int[sites.size() + 1];
         for (int g = 1; g < sharedStates.size(); g++) {
             for (int k : sharedStates.get(g)) {
                 saveOf[k] = g;
             }
         }
-        for (int k = 1; k <= awaits.size(); k++) {
+        for (int k = 1; k <= sites.size(); k++) {
+            AbstractInsnNode await = sites.get(k - 1).insn();
             resumeLabels[k] = new LabelNode();
-            m.instructions.insertBefore(awaits.get(k - 1), awaitSite(k, awaits.get(k - 1), saveLabels[saveOf[k]]));
-            m.instructions.remove(awaits.get(k - 1));
+            m.instructions.insertBefore(await, awaitSite(k, await, saveLabels[saveOf[k]]));
+            m.instructions.remove(await);
         }
         for (int g = 1; g < sharedStates.size(); g++) {
             m.instructions.add(saveBlock(g));
@@ -259,19 +260,10 @@ final class StateMachineEmitter {
                 out.add(new FieldInsnNode(Opcodes.PUTFIELD, frameClass, slot.fieldName(), slot.fieldDesc()));
             }
         }
-        // a frame must not keep alive what this state no longer needs
-        for (int f = layout.referenceFieldsUsed(state); f < layout.fieldCount(FrameLayout.Kind.REF); f++) {
+        for (FrameLayout.Field field : layout.fieldsToClear(state)) {
             out.add(new VarInsnNode(Opcodes.ALOAD, FRAME));
             out.add(new InsnNode(Opcodes.ACONST_NULL));
-            out.add(new FieldInsnNode(Opcodes.PUTFIELD, frameClass, FrameLayout.Kind.REF.field(f), OBJECT_DESC));
-        }
-        List<String> exact = layout.exactFieldDescs();
-        for (int id = 0; id < exact.size(); id++) {
-            if (!layout.exactFieldUsed(state, id)) {
-                out.add(new VarInsnNode(Opcodes.ALOAD, FRAME));
-                out.add(new InsnNode(Opcodes.ACONST_NULL));
-                out.add(new FieldInsnNode(Opcodes.PUTFIELD, frameClass, FrameLayout.EXACT_PREFIX + id, exact.get(id)));
-            }
+            out.add(new FieldInsnNode(Opcodes.PUTFIELD, frameClass, field.name(), field.desc()));
         }
     }
 }

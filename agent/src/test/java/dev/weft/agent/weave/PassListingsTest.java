@@ -8,15 +8,12 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
-import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.analysis.Analyzer;
@@ -34,6 +31,13 @@ import org.objectweb.asm.util.TraceMethodVisitor;
 class PassListingsTest {
     private static final String HOST = Type.getInternalName(PassSamples.class);
     private static final ClassHierarchy HIERARCHY = new ClassHierarchy(PassListingsTest.class.getClassLoader());
+
+    @Test
+    void returnLoweringDropsReadyWrappersAndAwaitsAReturnedFuture() throws IOException {
+        MethodNode m = sample("lowered");
+        ReturnLowering.apply(m, CoroutineKind.LAZY);
+        assertGolden("return-lowering-lowered", m);
+    }
 
     @Test
     void stackSpillingParksTheOperandsUnderAnAwaitInLocals() throws IOException {
@@ -54,7 +58,7 @@ class PassListingsTest {
     @Test
     void stateMachineEmitterSharesSaveAndRestoreCodeBetweenSitesWithOneLiveSet() throws IOException {
         Analyzed a = analyzed(sample("shared"));
-        StateMachineEmitter.emit(a.body(), HOST + "$shared$Weft", a.layout(), a.awaits(), false);
+        StateMachineEmitter.emit(a.body(), HOST + "$shared$Weft", a.layout(), a.sites(), false);
         assertGolden("state-machine-shared", a.body());
     }
 
@@ -72,8 +76,7 @@ class PassListingsTest {
         List<Type> entry = Collections.nCopies(255, Type.INT_TYPE);
         MethodNode original = new MethodNode(Opcodes.ACC_STATIC, "wide",
                 Type.getMethodDescriptor(Type.getObjectType(AwaitCalls.FUTURE), entry.toArray(new Type[0])), null, null);
-        List<Frame<BasicValue>> noAwaits = List.of();
-        FrameLayout layout = FrameLayout.of(entry, noAwaits, List.<BitSet>of(), t -> true);
+        FrameLayout layout = FrameLayout.of(entry, List.of(), t -> true);
         String listing = listing(EntryStub.create(original, "W", entry, layout, CoroutineKind.LAZY));
         assertTrue(listing.startsWith("    NEW W\n    DUP\n    INVOKESPECIAL W.<init> ()V\n"
                 + "    DUP\n    ILOAD 0\n    PUTFIELD W.i0 : I\n    DUP\n    ILOAD 1\n    PUTFIELD W.i1 : I\n"), listing);
@@ -83,7 +86,7 @@ class PassListingsTest {
     }
 
     /** What the emitter takes: the normalized body, its await sites and the frame layout. */
-    private record Analyzed(MethodNode body, List<AbstractInsnNode> awaits, FrameLayout layout) {}
+    private record Analyzed(MethodNode body, List<AwaitSite> sites, FrameLayout layout) {}
 
     /** The passes before the emitter, as {@link MethodWeaver} runs them. */
     private static Analyzed analyzed(MethodNode original) {
@@ -91,25 +94,10 @@ class PassListingsTest {
         ReturnLowering.apply(body, CoroutineKind.LAZY);
         NewSinking.apply(HOST, body);
         StackSpilling.apply(HOST, body);
-        Frame<BasicValue>[] frames;
-        try {
-            frames = new Analyzer<>(new TypedInterpreter(HIERARCHY)).analyze(HOST, body);
-        } catch (org.objectweb.asm.tree.analysis.AnalyzerException e) {
-            throw new AssertionError(e);
-        }
-        LivenessAnalysis liveness = LivenessAnalysis.of(body);
-        List<AbstractInsnNode> awaits = new ArrayList<>();
-        List<Frame<BasicValue>> awaitFrames = new ArrayList<>();
-        List<BitSet> live = new ArrayList<>();
-        for (int i = 0; i < body.instructions.size(); i++) {
-            if (AwaitCalls.isAwait(body.instructions.get(i))) {
-                awaits.add(body.instructions.get(i));
-                awaitFrames.add(frames[i]);
-                live.add(liveness.liveAt(i));
-            }
-        }
-        FrameLayout layout = FrameLayout.of(MethodWeaver.entryTypes(HOST, original), awaitFrames, live, t -> true);
-        return new Analyzed(body, awaits, layout);
+        Frame<BasicValue>[] frames = BytecodeAnalysis.frames(new Analyzer<>(new TypedInterpreter(HIERARCHY)), HOST, body);
+        List<AwaitSite> sites = AwaitSite.in(body, frames, LivenessAnalysis.of(body));
+        FrameLayout layout = FrameLayout.of(MethodWeaver.entryTypes(HOST, original), sites, t -> true);
+        return new Analyzed(body, sites, layout);
     }
 
     private static MethodNode sample(String name) throws IOException {

@@ -20,4 +20,12 @@ class PassSamples {
         }
         return ready(a);
     }
+
+    /** One return drops its {@code ready} wrapper; the other returns a future, which becomes a final await. */
+    static Future<String> lowered(Future<String> f, boolean c) {
+        if (c) {
+            return ready(await(f));
+        }
+        return f;
+    }
 }
