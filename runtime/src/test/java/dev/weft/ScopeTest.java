@@ -69,16 +69,18 @@ class ScopeTest {
             children.add(scope.spawn(p1));
             return new Probe<>();
         });
-        Context cx = new Steps.CountingWaker().context();
+        Steps.CountingWaker waker = new Steps.CountingWaker();
+        Context cx = waker.context();
         assertTrue(scoped.poll(cx).isPending());
         awaitPolled(p0);
         awaitPolled(p1);
         RuntimeException first = new RuntimeException("first");
         IllegalStateException second = new IllegalStateException("second");
+        // each failure must have woken the scope before the next one happens, so they queue in order
         p0.fail(first);
-        awaitDone(children.get(0));
+        awaitWakes(waker, 1);
         p1.fail(second);
-        awaitDone(children.get(1));
+        awaitWakes(waker, 2);
         assertSame(first, assertThrows(RuntimeException.class, () -> scoped.poll(cx)));
         assertArrayEquals(new Throwable[] {second}, first.getSuppressed());
     }
@@ -210,8 +212,8 @@ class ScopeTest {
         }
     }
 
-    static void awaitDone(JoinHandle<?> h) {
-        while (!h.isDone()) {
+    private static void awaitWakes(Steps.CountingWaker waker, int wakes) {
+        while (waker.wakes.get() < wakes) {
             Thread.onSpinWait();
         }
     }
