@@ -138,8 +138,26 @@ public final class Async {
      * (daemon threads, created on first use) when called outside any task.
      */
     public static <T> JoinHandle<T> spawn(Future<T> future) {
+        return executor().spawn(future);
+    }
+
+    /**
+     * Like {@link #spawn(Future)}, with a name for the task: its handle's {@code toString()} shows
+     * the name, the task's state and, while it is suspended, what it waits for
+     * ({@code Task[fetch-user, suspended, awaiting ReadFuture]}). Worker thread names do not change.
+     *
+     * <pre>{@code
+     * JoinHandle<User> h = Async.spawn("fetch-user " + id, fetchUser(id));
+     * log.debug("waiting for " + h);
+     * }</pre>
+     */
+    public static <T> JoinHandle<T> spawn(String name, Future<T> future) {
+        return executor().spawn(name, future);
+    }
+
+    private static Executor executor() {
         Executor current = CurrentExecutor.get();
-        return (current != null ? current : DefaultExecutor.get()).spawn(future);
+        return current != null ? current : DefaultExecutor.get();
     }
 
     /**

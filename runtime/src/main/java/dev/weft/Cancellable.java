@@ -30,7 +30,9 @@ package dev.weft;
  * }</pre>
  *
  * <p>A {@link JoinHandle} is not {@code Cancellable}: like Rust's, dropping a handle detaches the
- * task rather than stopping it. Call {@link JoinHandle#cancel()} to stop a task.
+ * task rather than stopping it. Call {@link JoinHandle#cancel()} to stop a task; {@link Join},
+ * {@link Select}, {@link FutureSet} and {@link Scope}, which own the futures they are given, call it
+ * for every handle they stop waiting for.
  */
 public interface Cancellable {
     /** Stops waiting and releases what this future holds; see the class contract. */

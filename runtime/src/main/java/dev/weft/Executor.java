@@ -1,5 +1,6 @@
 package dev.weft;
 
+import dev.weft.scheduler.NamedFuture;
 import dev.weft.scheduler.SingleThreadedExecutor;
 import dev.weft.scheduler.WorkStealingExecutor;
 /**
@@ -16,6 +17,14 @@ import dev.weft.scheduler.WorkStealingExecutor;
 public interface Executor extends AutoCloseable {
     /** Starts {@code future} as a task on this executor. */
     <T> JoinHandle<T> spawn(Future<T> future);
+
+    /**
+     * Starts {@code future} as a task named {@code name}, which its handle's {@code toString()}
+     * shows; see {@link Async#spawn(String, Future)}.
+     */
+    default <T> JoinHandle<T> spawn(String name, Future<T> future) {
+        return spawn(new NamedFuture<>(name, future));
+    }
 
     /**
      * Runs {@code future} as a task on this executor and blocks the calling thread until it is done.

@@ -4,6 +4,7 @@ import java.lang.invoke.ConstantBootstraps;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Consumer;
 
 /**
  * The engine under {@link FutureSet}, {@link Join} and {@link Select}: many child futures polled by
@@ -102,7 +103,14 @@ final class Fanout<T> {
         return PENDING;
     }
 
-    /** Cancels every child still running; the engine is empty afterwards. */
+    /** Calls {@code action} on each child still running; they stay in the engine. */
+    void forEachLive(Consumer<? super Future<? extends T>> action) {
+        for (Child<T> c = head; c != null; c = c.next) {
+            action.accept(c.future);
+        }
+    }
+
+    /** Stops every child still running ({@link #stop}); the engine is empty afterwards. */
     void cancelAll() {
         Child<T> c = head;
         head = null;
@@ -114,10 +122,22 @@ final class Fanout<T> {
             c.future = null;
             c.prev = null;
             c.next = null;
-            Cancellable.cancel(f);
+            stop(f);
             c = next;
         }
         ready.clear();
+    }
+
+    /**
+     * Stops a child the owner no longer waits for. A combinator owns what it was given, task handles
+     * included: a handle's task is cancelled, since nothing else would ever read its outcome.
+     */
+    static void stop(Future<?> child) {
+        if (child instanceof JoinHandle<?> h) {
+            h.cancel();
+        } else {
+            Cancellable.cancel(child);
+        }
     }
 
     private void remove(Child<T> c) {

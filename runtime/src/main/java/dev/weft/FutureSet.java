@@ -22,7 +22,7 @@ import java.util.NoSuchElementException;
  * <p>A member that throws is removed and {@link #next()} rethrows its failure unchanged; the set
  * stays usable. The set belongs to one owner: {@code add}, {@code next} and {@code cancel} are not
  * for concurrent use (the members' wakers are, from any thread). {@link #cancel()} cancels every
- * member still running.
+ * member still running, the task of a {@link JoinHandle} member included.
  *
  * @param <T> the members' output type
  */

@@ -29,11 +29,12 @@ import java.util.function.Function;
  * <p>Each future has its own waker, so a wake polls only the future it belongs to. Cancelling the
  * joined future cancels every future it still runs.
  *
- * <p>A {@link JoinHandle} is joined like any future, but its task runs on its executor whether or
- * not anything polls the handle: joining handles waits for tasks that are already running in
- * parallel, and when {@code tryJoin} stops at a failure (or the join is cancelled) it stops
- * waiting for the other handles without cancelling their tasks. Call {@link JoinHandle#cancel()}
- * on them to stop them.
+ * <p>Plain futures and {@link JoinHandle}s are treated alike: a join owns what it was given, so
+ * whatever it stops waiting for is stopped. When {@code tryJoin} stops at a failure, or the join is
+ * cancelled, each future still running is {@linkplain Cancellable cancelled} and each handle still
+ * running has its task {@linkplain JoinHandle#cancel() cancelled}. A cancelled task stops at its
+ * next await, after the join has already failed; {@link Scope} also waits for its cancelled
+ * children to finish.
  */
 public final class Join {
     private Join() {}

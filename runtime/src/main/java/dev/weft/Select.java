@@ -17,10 +17,15 @@ import java.util.Objects;
  * log("replica " + w.index() + " answered first");
  * }</pre>
  *
- * <p>Finishing by throwing counts as finishing: the failure is rethrown unchanged and the others are
- * cancelled. When several futures are ready in the same poll, the earliest in the list wins (the
- * first poll tries them in list order). Futures that are not {@code Cancellable} are simply never
- * polled again; a losing {@link JoinHandle} detaches its task without stopping it.
+ * <p>Finishing by throwing counts as finishing for {@code select} and {@code race}: the failure is
+ * rethrown unchanged and the others are cancelled. {@link #firstSuccess} waits for a success
+ * instead, and fails only when every future failed. When several futures are ready in the same
+ * poll, the earliest in the list wins (the first poll tries them in list order).
+ *
+ * <p>Plain futures and {@link JoinHandle}s lose alike: a losing future is
+ * {@linkplain Cancellable cancelled} (one that is not {@code Cancellable} is simply never polled
+ * again) and a losing handle has its task {@linkplain JoinHandle#cancel() cancelled}. Cancelling
+ * the select itself does the same to every contender.
  */
 public final class Select {
     private Select() {}
@@ -46,6 +51,23 @@ public final class Select {
     /** The output of whichever of two futures finishes first. */
     public static <T> Future<T> race(Future<? extends T> a, Future<? extends T> b) {
         return race(List.of(a, b));
+    }
+
+    /**
+     * The output of the first future to succeed; the others are cancelled then. Failures do not
+     * win: when every future failed, fails with the first failure (in order of finishing), the
+     * others added to it as {@linkplain Throwable#addSuppressed suppressed}. Like JDK 25's
+     * {@code StructuredTaskScope.Joiner.anySuccessfulResultOrThrow()}, for futures.
+     *
+     * <pre>{@code
+     * // whichever mirror answers; a mirror that refuses the connection does not end the race
+     * byte[] page = await(Select.firstSuccess(List.of(fetch(mirrorA), fetch(mirrorB))));
+     * }</pre>
+     *
+     * @throws IllegalArgumentException if {@code futures} is empty: nothing could succeed
+     */
+    public static <T> Future<T> firstSuccess(List<? extends Future<? extends T>> futures) {
+        return new FirstSuccess<>(futures);
     }
 
     private static final class FirstOf<T> implements Future<Winner<T>>, Cancellable {

@@ -28,7 +28,7 @@ class PackageLayoutTest {
     /** Classes of {@code dev.weft} allowed to reach down into the packages built on it. */
     private static final Set<String> ENTRY_POINTS =
             Set.of("dev.weft.Async", "dev.weft.Executor", "dev.weft.Bridge", "dev.weft.Join", "dev.weft.Select",
-                    "dev.weft.FutureSet");
+                    "dev.weft.FirstSuccess", "dev.weft.FutureSet", "dev.weft.ScopeRun");
 
     private static final Pattern EDGE = Pattern.compile("^\\s+(dev\\.weft\\.\\S+)\\s+->\\s+(dev\\.weft\\.\\S+)\\s");
 

@@ -5,6 +5,7 @@ import dev.weft.Future;
 import dev.weft.JoinHandle;
 import dev.weft.Poll;
 import dev.weft.Waker;
+import dev.weft.woven.AwaitTracker;
 import java.lang.invoke.ConstantBootstraps;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -48,7 +49,7 @@ import java.util.concurrent.CancellationException;
  * <p>{@code liveNext}/{@code livePrev}/{@code liveShard} belong to the executor's registry of live
  * tasks (an intrusive list, so registering a task allocates nothing).
  */
-final class Task<T> extends TaskOutcome<T> implements Waker, JoinHandle<T>, Runnable {
+final class Task<T> extends TaskOutcome<T> implements Waker, JoinHandle<T>, Runnable, AwaitTracker {
     static final int IDLE = 0;
     static final int SCHEDULED = 1;
     static final int RUNNING = 2;
@@ -62,7 +63,9 @@ final class Task<T> extends TaskOutcome<T> implements Waker, JoinHandle<T>, Runn
             ConstantBootstraps.fieldVarHandle(MethodHandles.lookup(), "state", VarHandle.class, Task.class, int.class);
 
     private final Scheduler scheduler;
+    private final String name;
     private Future<T> future;
+    private Object awaiting; // the leaf future the last poll suspended on, for toString only
     @SuppressWarnings("unused") // accessed through STATE
     private volatile int state = SCHEDULED;
 
@@ -72,7 +75,13 @@ final class Task<T> extends TaskOutcome<T> implements Waker, JoinHandle<T>, Runn
     int liveShard;
 
     Task(Future<T> future, Scheduler scheduler) {
-        this.future = future;
+        if (future instanceof NamedFuture<T> named) {
+            this.name = named.name();
+            this.future = named.future();
+        } else {
+            this.name = null;
+            this.future = future;
+        }
         this.scheduler = scheduler;
     }
 
@@ -109,6 +118,7 @@ final class Task<T> extends TaskOutcome<T> implements Waker, JoinHandle<T>, Runn
             return; // otherwise cancelled (by close) while queued
         }
         Poll<T> poll;
+        awaiting = null;
         try {
             poll = future.poll(this);
             if (poll == null) {
@@ -161,6 +171,7 @@ final class Task<T> extends TaskOutcome<T> implements Waker, JoinHandle<T>, Runn
             int s = state;
             if (STATE.compareAndSet(this, s, COMPLETE)) {
                 future = null;
+                awaiting = null;
                 if (failure != null) {
                     publishFailure(failure);
                 } else {
@@ -219,16 +230,10 @@ final class Task<T> extends TaskOutcome<T> implements Waker, JoinHandle<T>, Runn
         }
     }
 
-    @Override
-    public String toString() {
-        Future<T> f = future;
-        return "Task[" + (f == null ? "finished" : f.getClass().getName()) + "@"
-                + Integer.toHexString(System.identityHashCode(this)) + "]";
-    }
-
     private void dropFuture() {
         Future<T> dropped = future;
         future = null;
+        awaiting = null;
         // the future may hold a timer, a lock-queue place or a channel slot; a throwing cancel
         // must not stop the cancellation from being published to joiners
         if (dropped instanceof Cancellable c) {
@@ -239,5 +244,21 @@ final class Task<T> extends TaskOutcome<T> implements Waker, JoinHandle<T>, Runn
                 me.getUncaughtExceptionHandler().uncaughtException(me, t);
             }
         }
+    }
+
+    @Override
+    public void awaiting(Object leaf) {
+        awaiting = leaf;
+    }
+
+    @Override
+    String taskName() {
+        return name;
+    }
+
+    /** Name, state and, when suspended, what it waits for; read racily, as a diagnostic. */
+    @Override
+    public String toString() {
+        return TaskDescription.of(name, state, awaiting);
     }
 }

@@ -7,6 +7,7 @@ import dev.weft.Waker;
 import dev.weft.woven.Throw;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.LockSupport;
 
@@ -30,6 +31,7 @@ abstract class TaskOutcome<T> extends Context implements JoinHandle<T> {
     private volatile Object outcome; // null until published; NULL for a null value; Failure
     private List<Waker> joiners;
     private CompletableFuture<T> completable;
+    private volatile UnobservedFailure unobserved; // a failure no one has read yet
 
     private record Failure(Throwable cause) {}
 
@@ -38,6 +40,9 @@ abstract class TaskOutcome<T> extends Context implements JoinHandle<T> {
     }
 
     final void publishFailure(Throwable failure) {
+        if (!(failure instanceof CancellationException)) {
+            unobserved = UnobservedFailure.watch(this, taskName(), failure);
+        }
         publish(new Failure(failure));
     }
 
@@ -124,6 +129,7 @@ abstract class TaskOutcome<T> extends Context implements JoinHandle<T> {
     private T outcomeValue() {
         Object o = outcome;
         if (o instanceof Failure f) {
+            markObserved();
             throw Throw.unchecked(f.cause());
         }
         return o == NULL ? null : (T) o;
@@ -137,6 +143,7 @@ abstract class TaskOutcome<T> extends Context implements JoinHandle<T> {
             Runnable complete = () -> {
                 Object o = outcome;
                 if (o instanceof Failure f) {
+                    markObserved();
                     cf.completeExceptionally(f.cause());
                 } else {
                     cf.complete(o == NULL ? null : outcomeCast(o));
@@ -152,6 +159,17 @@ abstract class TaskOutcome<T> extends Context implements JoinHandle<T> {
             }
         }
         return completable;
+    }
+
+    /** The task's name, or null; for reports about it. */
+    abstract String taskName();
+
+    private void markObserved() {
+        UnobservedFailure u = unobserved;
+        if (u != null) {
+            unobserved = null;
+            u.observed();
+        }
     }
 
     @SuppressWarnings("unchecked")

@@ -29,7 +29,13 @@ public final class Await {
         }
         if (future instanceof Future<?> f) {
             Poll<?> p = f.poll(cx);
-            return p.isReady() ? p.value() : Coroutine.SUSPENDED;
+            if (p.isReady()) {
+                return p.value();
+            }
+            if (cx instanceof AwaitTracker t) {
+                t.awaiting(f);
+            }
+            return Coroutine.SUSPENDED;
         }
         if (future == null) {
             throw new NullPointerException("await(null): the awaited future is null");

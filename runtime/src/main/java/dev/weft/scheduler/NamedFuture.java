@@ -1,0 +1,23 @@
+package dev.weft.scheduler;
+
+import dev.weft.Context;
+import dev.weft.Future;
+import dev.weft.Poll;
+import java.util.Objects;
+
+/**
+ * A future with the name its task should carry: {@code spawn(name, future)} passes one to
+ * {@code spawn(future)}, and the task keeps the name and polls the inner future directly, so a
+ * name costs nothing after the spawn. Polled anywhere else, it is just its inner future.
+ */
+public record NamedFuture<T>(String name, Future<T> future) implements Future<T> {
+    public NamedFuture {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(future, "future");
+    }
+
+    @Override
+    public Poll<T> poll(Context cx) {
+        return future.poll(cx);
+    }
+}
