@@ -18,7 +18,8 @@ import org.objectweb.asm.tree.MethodNode;
 /**
  * Weaves one class: every method that calls {@code await} becomes a state machine with its own
  * frame class, and every misplaced {@code await} becomes a throw with a message naming the class,
- * method and source line. Returns null when the class needs no change.
+ * method and source line. Returns null when the class needs no change, or carries the
+ * {@link WovenMarker} that every class it writes (woven or fallback) has.
  *
  * <p>The woven bytes are verified ({@link WovenCodeVerifier}) before they are returned. When a
  * method cannot be woven or its woven code does not verify, the whole class falls back to its
@@ -78,6 +79,9 @@ public final class ClassWeaver {
      * break the woven code and watch the verification and fallback handle it.
      */
     static Result weave(byte[] classFile, ClassHierarchy hierarchy, Consumer<MethodNode> bodyHook) {
+        if (WovenMarker.isWoven(classFile)) {
+            return null; // woven at build time, or by an earlier weave: weaving again would find no await
+        }
         ClassWeaver weaver = new ClassWeaver(hierarchy, bodyHook, null);
         weaver.read(classFile);
         Failure failure = weaver.weaveAll();
@@ -100,6 +104,7 @@ public final class ClassWeaver {
     private void read(byte[] classFile) {
         new ClassReader(classFile).accept(host, 0);
         hierarchy.add(host.name, host.superName, host.access);
+        WovenMarker.mark(host);
     }
 
     private Result result() {
