@@ -69,7 +69,9 @@ class WeaveCommandTest {
         Path classes = compile("Adder", ADDER);
         Path adder = classes.resolve("demo/Adder.class");
         byte[] compiled = Files.readAllBytes(adder);
-        assertTrue(callAdd(classes) instanceof IllegalStateException, "unwoven, await throws");
+        String unwoven = ((IllegalStateException) callAdd(classes)).getMessage();
+        assertTrue(unwoven.contains("not woven, at demo.Adder.add(Adder.java:10)")
+                && unwoven.contains("weave the class at build time"), unwoven);
 
         Command c = Command.run("weave", classes.toString(), "--classpath", runtimeClasses());
 
