@@ -23,7 +23,8 @@ public record WeaveProblem(String sourcePath, int line, String message) {
             return new WeaveProblem(packagePath + fallbackSource, -1, misuse);
         }
         int line = m.group(4) == null ? -1 : Integer.parseInt(m.group(4));
-        return new WeaveProblem(packagePath + m.group(3), line,
+        String file = m.group(3).equals("Unknown Source") ? fallbackSource : m.group(3);
+        return new WeaveProblem(packagePath + file, line,
                 "misplaced await in " + m.group(1) + "." + m.group(2) + ": " + m.group(5));
     }
 
