@@ -23,9 +23,10 @@ import java.util.concurrent.CompletionStage;
  * String s = Async.blockOn(greet(loadUser()));
  * }</pre>
  *
- * <p>{@code await} works only in methods the Weft agent wove; attach it with
- * {@code -javaagent:weft-agent.jar} or call {@code dev.weft.agent.WeftAgent.install()} before the
- * classes that use {@code await} are loaded.
+ * <p>{@code await} works only in methods Weft wove: at build time ({@code weft-maven-plugin}, or
+ * {@code java -jar weft-agent.jar weave}), or as their classes load under the agent
+ * ({@code -javaagent:weft-agent.jar}, or {@code dev.weft.agent.WeftAgent.install()} before the
+ * classes that use {@code await} are loaded).
  */
 public final class Async {
     /** Set by the agent when it starts, so the unwoven-await message can say what went wrong. */
@@ -202,6 +203,7 @@ public final class Async {
                     + "earlier, or use -javaagent:weft-agent.jar)";
         }
         return "the Weft agent is not attached: run with -javaagent:weft-agent.jar, or call "
-                + "dev.weft.agent.WeftAgent.install() before this class is loaded";
+                + "dev.weft.agent.WeftAgent.install() before this class is loaded; or weave the class at build "
+                + "time (weft-maven-plugin, or java -jar weft-agent.jar weave)";
     }
 }

@@ -9,7 +9,8 @@ import org.objectweb.asm.tree.MethodNode;
 /**
  * Weaves one class: every method that calls {@code await} becomes a state machine with its own
  * frame class, and every misplaced {@code await} becomes a throw with a message naming the class,
- * method and source line. Returns null when the class needs no change.
+ * method and source line. Returns null when the class needs no change, or carries the
+ * {@link WovenMarker} that every class it writes (woven or fallback) has.
  *
  * <p>Three steps: a {@link WeavePlan} decides, without changing anything, which methods are woven
  * and which awaits are misplaced; the {@link WeaveStep} carries it out, then writes and verifies
@@ -43,6 +44,9 @@ public final class ClassWeaver {
      * break the woven code and watch the verification and fallback handle it.
      */
     static Result weave(byte[] classFile, ClassHierarchy hierarchy, Consumer<MethodNode> bodyHook) {
+        if (WovenMarker.isWoven(classFile)) {
+            return null; // woven at build time, or by an earlier weave: weaving again would find no await
+        }
         ClassNode host = read(classFile, hierarchy);
         WeavePlan plan = plan(host, hierarchy);
         if (plan.isEmpty()) {
@@ -69,6 +73,7 @@ public final class ClassWeaver {
         ClassNode host = new ClassNode();
         new ClassReader(classFile).accept(host, 0);
         hierarchy.add(host.name, host.superName, host.access);
+        WovenMarker.mark(host);
         return host;
     }
 
