@@ -1,13 +1,13 @@
 package dev.weft;
 
-import dev.weft.sync.Channel;
-import dev.weft.woven.Await;
-import dev.weft.woven.Coroutine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.weft.sync.Channel;
+import dev.weft.woven.Await;
+import dev.weft.woven.Coroutine;
 import java.util.concurrent.CancellationException;
 import org.junit.jupiter.api.Test;
 

@@ -1,11 +1,11 @@
 package dev.weft;
 
-import dev.weft.scheduler.StressExecutors;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.weft.scheduler.StressExecutors;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

@@ -1,9 +1,9 @@
 package dev.weft;
 
-import dev.weft.time.Timer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.weft.time.Timer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;

@@ -1,5 +1,8 @@
 package dev.weft.demo;
 
+import static dev.weft.Async.await;
+import static dev.weft.Async.ready;
+
 import dev.weft.Async;
 import dev.weft.Executor;
 import dev.weft.FallibleFuture;
@@ -7,9 +10,6 @@ import dev.weft.Future;
 import dev.weft.JoinHandle;
 import dev.weft.net.TcpListener;
 import dev.weft.net.TcpStream;
-import static dev.weft.Async.await;
-import static dev.weft.Async.ready;
-
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;

@@ -1,11 +1,12 @@
 package dev.weft.demo;
 
+import static dev.weft.Async.await;
+import static dev.weft.Async.ready;
+
 import dev.weft.Async;
 import dev.weft.Executor;
 import dev.weft.Future;
 import dev.weft.JoinHandle;
-import static dev.weft.Async.await;
-import static dev.weft.Async.ready;
 
 /** Sequential awaits add up; spawned tasks overlap. The printed times show the difference. */
 final class JoinTour {

@@ -1,12 +1,12 @@
 package dev.weft.demo;
 
+import static dev.weft.Async.await;
+import static dev.weft.Async.ready;
+
 import dev.weft.Async;
 import dev.weft.Context;
 import dev.weft.Future;
 import dev.weft.Poll;
-import static dev.weft.Async.await;
-import static dev.weft.Async.ready;
-
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;

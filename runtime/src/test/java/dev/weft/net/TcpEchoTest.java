@@ -1,8 +1,5 @@
 package dev.weft.net;
 
-import dev.weft.Executor;
-import dev.weft.Future;
-import dev.weft.JoinHandle;
 import static dev.weft.net.Flow.done;
 import static dev.weft.net.Flow.loop;
 import static dev.weft.net.Flow.readFully;
@@ -10,6 +7,9 @@ import static dev.weft.net.Flow.then;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.weft.Executor;
+import dev.weft.Future;
+import dev.weft.JoinHandle;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;

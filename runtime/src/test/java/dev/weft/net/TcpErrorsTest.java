@@ -1,11 +1,5 @@
 package dev.weft.net;
 
-import dev.weft.Async;
-import dev.weft.Context;
-import dev.weft.Future;
-import dev.weft.Waker;
-import dev.weft.time.TimeoutException;
-import dev.weft.time.Timer;
 import static dev.weft.net.Flow.done;
 import static dev.weft.net.Flow.loop;
 import static dev.weft.net.Flow.then;
@@ -15,6 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.weft.Async;
+import dev.weft.Context;
+import dev.weft.Future;
+import dev.weft.Waker;
+import dev.weft.time.TimeoutException;
+import dev.weft.time.Timer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.ConnectException;

@@ -1,12 +1,12 @@
 package dev.weft.net;
 
-import dev.weft.Async;
-import dev.weft.Context;
-import dev.weft.Future;
 import static java.nio.charset.StandardCharsets.US_ASCII;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.weft.Async;
+import dev.weft.Context;
+import dev.weft.Future;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;

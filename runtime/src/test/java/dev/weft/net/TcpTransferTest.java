@@ -1,16 +1,16 @@
 package dev.weft.net;
 
-import dev.weft.Async;
-import dev.weft.Context;
-import dev.weft.Executor;
-import dev.weft.Future;
-import dev.weft.Poll;
 import static dev.weft.net.Flow.done;
 import static dev.weft.net.Flow.loop;
 import static dev.weft.net.Flow.then;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.weft.Async;
+import dev.weft.Context;
+import dev.weft.Executor;
+import dev.weft.Future;
+import dev.weft.Poll;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;

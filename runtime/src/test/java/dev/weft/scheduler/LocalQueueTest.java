@@ -1,12 +1,12 @@
 package dev.weft.scheduler;
 
-import dev.weft.Poll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.weft.Poll;
 import java.util.ArrayDeque;
 import java.util.IdentityHashMap;
 import java.util.Map;

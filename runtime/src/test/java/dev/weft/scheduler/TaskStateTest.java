@@ -1,16 +1,15 @@
 package dev.weft.scheduler;
 
-import dev.weft.Context;
-import dev.weft.CountingFuture;
-import dev.weft.Poll;
-import dev.weft.woven.Throw;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.weft.Context;
+import dev.weft.CountingFuture;
+import dev.weft.Poll;
+import dev.weft.woven.Throw;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;

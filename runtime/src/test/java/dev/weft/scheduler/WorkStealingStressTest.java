@@ -1,15 +1,15 @@
 package dev.weft.scheduler;
 
-import dev.weft.StressSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import dev.weft.Async;
 import dev.weft.Context;
 import dev.weft.Executor;
 import dev.weft.Future;
 import dev.weft.JoinHandle;
 import dev.weft.Poll;
+import dev.weft.StressSize;
 import dev.weft.Waker;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;

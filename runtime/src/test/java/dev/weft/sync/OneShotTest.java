@@ -1,13 +1,13 @@
 package dev.weft.sync;
 
-import dev.weft.Async;
-import dev.weft.Steps;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.weft.Async;
+import dev.weft.Steps;
 import org.junit.jupiter.api.Test;
 
 class OneShotTest {

@@ -1,7 +1,9 @@
 package dev.weft.sync;
 
-import dev.weft.StressSize;
-import dev.weft.StressTest;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.weft.Cancellable;
 import dev.weft.Context;
 import dev.weft.Executor;
@@ -9,11 +11,9 @@ import dev.weft.Future;
 import dev.weft.JoinHandle;
 import dev.weft.Poll;
 import dev.weft.Steps;
+import dev.weft.StressSize;
+import dev.weft.StressTest;
 import dev.weft.scheduler.StressExecutors;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;

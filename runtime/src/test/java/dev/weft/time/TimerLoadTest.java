@@ -1,10 +1,10 @@
 package dev.weft.time;
 
-import dev.weft.Context;
-import dev.weft.Future;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.weft.Context;
+import dev.weft.Future;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.time.Duration;

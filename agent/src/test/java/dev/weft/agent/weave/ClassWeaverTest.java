@@ -1,14 +1,14 @@
 package dev.weft.agent.weave;
 
-import dev.weft.Async;
-import dev.weft.Context;
-import dev.weft.Future;
-import dev.weft.Poll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.weft.Async;
+import dev.weft.Context;
+import dev.weft.Future;
+import dev.weft.Poll;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.lang.reflect.Method;

@@ -1,8 +1,9 @@
 package dev.weft.agent.weave;
 
-import dev.weft.Future;
 import static dev.weft.Async.await;
 import static dev.weft.Async.ready;
+
+import dev.weft.Future;
 
 /** Coroutines the weave tests read as class files and weave without the agent. */
 class Samples {

@@ -1,9 +1,10 @@
 package dev.weft.bench.channel;
 
-import dev.weft.Future;
-import dev.weft.sync.Channel;
 import static dev.weft.Async.await;
 import static dev.weft.Async.ready;
+
+import dev.weft.Future;
+import dev.weft.sync.Channel;
 
 /** Woven code for {@link ManyProducers}; loaded only after the agent is in. */
 final class ManyProducersTasks {

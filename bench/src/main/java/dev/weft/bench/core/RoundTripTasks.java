@@ -1,8 +1,9 @@
 package dev.weft.bench.core;
 
+import static dev.weft.Async.await;
+
 import dev.weft.Async;
 import dev.weft.Future;
-import static dev.weft.Async.await;
 
 /** Woven code for {@link RoundTrip} and {@link ResumeDepth}. */
 final class RoundTripTasks {

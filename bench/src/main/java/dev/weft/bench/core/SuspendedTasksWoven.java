@@ -1,10 +1,10 @@
 package dev.weft.bench.core;
 
+import static dev.weft.Async.await;
+
 import dev.weft.Async;
 import dev.weft.Future;
 import dev.weft.sync.OneShot;
-import static dev.weft.Async.await;
-
 import java.util.concurrent.CountDownLatch;
 
 /** Woven code for {@link SuspendedTasks}: a task that waits for its one-shot. */

@@ -1,13 +1,13 @@
 package dev.weft.bench.net;
 
+import static dev.weft.Async.await;
+import static dev.weft.Async.ready;
+
 import dev.weft.Async;
 import dev.weft.Future;
 import dev.weft.JoinHandle;
 import dev.weft.net.TcpListener;
 import dev.weft.net.TcpStream;
-import static dev.weft.Async.await;
-import static dev.weft.Async.ready;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;

@@ -1,9 +1,10 @@
 package dev.weft.bench.sched;
 
-import dev.weft.Future;
-import dev.weft.sync.OneShot;
 import static dev.weft.Async.await;
 import static dev.weft.Async.ready;
+
+import dev.weft.Future;
+import dev.weft.sync.OneShot;
 
 /** Woven code for {@link PingPong}; loaded only after the agent is in. */
 final class PingPongTasks {

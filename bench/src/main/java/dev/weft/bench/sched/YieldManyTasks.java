@@ -1,9 +1,10 @@
 package dev.weft.bench.sched;
 
-import dev.weft.Async;
-import dev.weft.Future;
 import static dev.weft.Async.await;
 import static dev.weft.Async.ready;
+
+import dev.weft.Async;
+import dev.weft.Future;
 
 /** Woven code for {@link YieldMany}; loaded only after the agent is in. */
 final class YieldManyTasks {
