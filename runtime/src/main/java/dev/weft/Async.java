@@ -1,8 +1,5 @@
 package dev.weft;
 
-import dev.weft.scheduler.CurrentExecutor;
-import dev.weft.scheduler.DefaultExecutor;
-import dev.weft.scheduler.ExecutorThread;
 import java.util.Objects;
 import java.util.concurrent.CompletionStage;
 
@@ -130,7 +127,7 @@ public final class Async {
      *     block (forever, on a one-thread executor); {@code await} the future there instead
      */
     public static <T> T blockOn(Future<T> future) {
-        ExecutorThread.refuseBlocking("Async.blockOn");
+        InstalledScheduler.PROVIDER.refuseBlocking("Async.blockOn");
         return new BlockingDriver().drive(future);
     }
 
@@ -157,8 +154,8 @@ public final class Async {
     }
 
     private static Executor executor() {
-        Executor current = CurrentExecutor.get();
-        return current != null ? current : DefaultExecutor.get();
+        Executor current = InstalledScheduler.PROVIDER.currentExecutor();
+        return current != null ? current : InstalledScheduler.PROVIDER.defaultExecutor();
     }
 
     /**

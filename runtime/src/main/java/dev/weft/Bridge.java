@@ -1,6 +1,6 @@
 package dev.weft;
 
-import dev.weft.woven.Await;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -27,9 +27,8 @@ public final class Bridge {
      * unwrapped from {@code CompletionException}/{@code ExecutionException}. The stage is not
      * started or cancelled by this future: it runs on whatever drives it.
      */
-    @SuppressWarnings("unchecked")
     public static <T> Future<T> fromStage(CompletionStage<T> stage) {
-        return (Future<T>) Await.stage(stage);
+        return new StageFuture<>(Objects.requireNonNull(stage, "stage"));
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.weft;
 
+import dev.weft.rethrow.Throw;
+
 /**
  * {@link Async#fallible}: starts its body at the first poll, so calling the coroutine method runs
  * nothing even when the body has no await (and so was not woven), then polls the body's future.
@@ -40,7 +42,7 @@ final class DeferredFallible<T, X extends Exception> implements FallibleFuture<T
         try {
             f = b.start();
         } catch (Exception e) {
-            throw DeferredFallible.<RuntimeException>sneaky(e);
+            throw Throw.unchecked(e);
         }
         if (f == null) {
             throw new NullPointerException("the body given to Async.fallible returned null");
@@ -52,10 +54,5 @@ final class DeferredFallible<T, X extends Exception> implements FallibleFuture<T
     public void cancel() {
         body = null;
         Cancellable.cancel(started);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <E extends Throwable> E sneaky(Throwable t) throws E {
-        throw (E) t;
     }
 }

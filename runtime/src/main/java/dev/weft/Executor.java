@@ -1,8 +1,5 @@
 package dev.weft;
 
-import dev.weft.scheduler.NamedFuture;
-import dev.weft.scheduler.SingleThreadedExecutor;
-import dev.weft.scheduler.WorkStealingExecutor;
 /**
  * Runs futures as tasks. A task is polled only after it was woken (or first spawned), never by two
  * threads at once.
@@ -23,7 +20,7 @@ public interface Executor extends AutoCloseable {
      * shows; see {@link Async#spawn(String, Future)}.
      */
     default <T> JoinHandle<T> spawn(String name, Future<T> future) {
-        return spawn(new NamedFuture<>(name, future));
+        return spawn(InstalledScheduler.PROVIDER.named(name, future));
     }
 
     /**
@@ -41,7 +38,7 @@ public interface Executor extends AutoCloseable {
 
     /** An executor with one thread, a ready queue and tasks that re-queue themselves when woken. */
     static Executor singleThreaded() {
-        return new SingleThreadedExecutor("weft-single");
+        return InstalledScheduler.PROVIDER.singleThreaded("weft-single");
     }
 
     /**
@@ -68,6 +65,6 @@ public interface Executor extends AutoCloseable {
      * @throws IllegalArgumentException if {@code threads < 1}
      */
     static Executor workStealing(int threads) {
-        return new WorkStealingExecutor(threads, "weft-ws");
+        return InstalledScheduler.PROVIDER.workStealing(threads, "weft-ws");
     }
 }

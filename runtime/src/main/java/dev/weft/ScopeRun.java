@@ -1,6 +1,6 @@
 package dev.weft;
 
-import dev.weft.woven.Throw;
+import dev.weft.rethrow.Throw;
 import java.util.concurrent.CancellationException;
 import java.util.function.Function;
 

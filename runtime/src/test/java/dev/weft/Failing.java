@@ -1,6 +1,6 @@
 package dev.weft;
 
-import dev.weft.woven.Throw;
+import dev.weft.rethrow.Throw;
 
 /** A future that fails with {@code failure} when first polled, after running {@code before}. */
 public record Failing<T>(Throwable failure, Runnable before) implements Future<T> {

@@ -20,20 +20,13 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Reads the runtime's compiled classes with jdeps and checks the package map that docs/DESIGN.md
- * describes: the packages depend on each other without cycles, except through the entry points
- * of {@code dev.weft} that must stay there (the seeds' {@code Async.spawn} and the executor
- * factories need the scheduler; the combinators and {@code Bridge} need the woven contract).
+ * describes: the packages depend on each other without cycles, every class counted.
  */
 class PackageLayoutTest {
-    /** Classes of {@code dev.weft} allowed to reach down into the packages built on it. */
-    private static final Set<String> ENTRY_POINTS =
-            Set.of("dev.weft.Async", "dev.weft.Executor", "dev.weft.Bridge", "dev.weft.Join", "dev.weft.Select",
-                    "dev.weft.FirstSuccess", "dev.weft.FutureSet", "dev.weft.ScopeRun");
-
     private static final Pattern EDGE = Pattern.compile("^\\s+(dev\\.weft\\.\\S+)\\s+->\\s+(dev\\.weft\\.\\S+)\\s");
 
     @Test
-    void packagesFormNoCycleBesideTheEntryPoints() throws Exception {
+    void packagesFormNoCycle() throws Exception {
         Map<String, Set<String>> graph = packageGraph(classEdges());
         assertEquals(Set.of(), cycleMembers(graph), "packages on a cycle; graph: " + graph);
     }
@@ -71,7 +64,7 @@ class PackageLayoutTest {
             String from = packageOf(edge[0]);
             String to = packageOf(edge[1]);
             graph.computeIfAbsent(from, k -> new TreeSet<>());
-            if (!from.equals(to) && !ENTRY_POINTS.contains(outerClass(edge[0]))) {
+            if (!from.equals(to)) {
                 graph.get(from).add(to);
             }
         }
@@ -103,10 +96,5 @@ class PackageLayoutTest {
 
     private static String packageOf(String className) {
         return className.substring(0, className.lastIndexOf('.'));
-    }
-
-    private static String outerClass(String className) {
-        int nested = className.indexOf('$');
-        return nested < 0 ? className : className.substring(0, nested);
     }
 }

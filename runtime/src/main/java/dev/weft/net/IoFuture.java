@@ -4,6 +4,7 @@ import dev.weft.Cancellable;
 import dev.weft.Context;
 import dev.weft.FallibleFuture;
 import dev.weft.Poll;
+import dev.weft.rethrow.Throw;
 import java.io.IOException;
 import java.net.SocketException;
 import java.nio.channels.ClosedChannelException;
@@ -49,10 +50,10 @@ abstract class IoFuture<T> implements FallibleFuture<T, IOException>, Cancellabl
             state = DONE;
             SocketException closed = new SocketException(this + ": the socket was closed");
             closed.initCause(e);
-            throw IoFuture.<RuntimeException>rethrow(closed);
+            throw Throw.unchecked(closed);
         } catch (Throwable t) {
             state = DONE;
-            throw IoFuture.<RuntimeException>rethrow(t);
+            throw Throw.unchecked(t);
         }
         if (p.isReady()) {
             state = DONE;
@@ -79,10 +80,5 @@ abstract class IoFuture<T> implements FallibleFuture<T, IOException>, Cancellabl
         state = CANCELLED;
         release();
         return true;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <E extends Throwable> E rethrow(Throwable t) throws E {
-        throw (E) t;
     }
 }

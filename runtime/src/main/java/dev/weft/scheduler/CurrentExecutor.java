@@ -3,16 +3,16 @@ package dev.weft.scheduler;
 import dev.weft.Async;
 import dev.weft.Executor;
 /** The executor whose worker is the current thread, so {@link Async#spawn} stays on it. */
-public final class CurrentExecutor {
+final class CurrentExecutor {
     private static final ThreadLocal<Executor> CURRENT = new ThreadLocal<>();
 
     private CurrentExecutor() {}
 
-    public static Executor get() {
+    static Executor get() {
         return CURRENT.get();
     }
 
-    public static void set(Executor executor) {
+    static void set(Executor executor) {
         if (executor == null) {
             CURRENT.remove();
         } else {

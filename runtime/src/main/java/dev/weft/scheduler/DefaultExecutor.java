@@ -6,7 +6,7 @@ import dev.weft.Executor;
  * The executor {@link Async#spawn} uses outside any task: a work-stealing executor with one daemon
  * worker per available processor, created on first use and never closed.
  */
-public final class DefaultExecutor {
+final class DefaultExecutor {
     private DefaultExecutor() {}
 
     private static final class Holder {
@@ -14,7 +14,7 @@ public final class DefaultExecutor {
                 new WorkStealingExecutor(Runtime.getRuntime().availableProcessors(), "weft-default");
     }
 
-    public static Executor get() {
+    static Executor get() {
         return Holder.INSTANCE;
     }
 }

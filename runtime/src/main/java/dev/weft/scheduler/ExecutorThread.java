@@ -36,7 +36,7 @@ public class ExecutorThread extends Thread {
      *
      * @throws IllegalStateException inside a task
      */
-    public static void refuseBlocking(String call) {
+    static void refuseBlocking(String call) {
         if (Thread.currentThread() instanceof ExecutorThread t && t.polling != null) {
             throw new IllegalStateException(call + " inside " + t.polling + " would block " + t.getName()
                     + ", a thread of its executor (forever, if it is the only one); await the future instead");

@@ -10,7 +10,7 @@ import java.util.Objects;
  * {@code spawn(future)}, and the task keeps the name and polls the inner future directly, so a
  * name costs nothing after the spawn. Polled anywhere else, it is just its inner future.
  */
-public record NamedFuture<T>(String name, Future<T> future) implements Future<T> {
+record NamedFuture<T>(String name, Future<T> future) implements Future<T> {
     public NamedFuture {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(future, "future");

@@ -4,7 +4,7 @@ import dev.weft.Context;
 import dev.weft.JoinHandle;
 import dev.weft.Poll;
 import dev.weft.Waker;
-import dev.weft.woven.Throw;
+import dev.weft.rethrow.Throw;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;

@@ -1,5 +1,6 @@
 package dev.weft.woven;
 
+import dev.weft.Bridge;
 import dev.weft.Cancellable;
 import dev.weft.Context;
 import dev.weft.Future;
@@ -57,7 +58,7 @@ public final class Await {
         if (stage == null) {
             throw new NullPointerException("await(null): the awaited CompletionStage is null");
         }
-        return new StageFuture<>(stage);
+        return Bridge.fromStage(stage);
     }
 
     /** What a misplaced await does at run time: throws the message the weaver logged at load time. */

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.weft.Context;
 import dev.weft.CountingFuture;
 import dev.weft.Poll;
-import dev.weft.woven.Throw;
+import dev.weft.rethrow.Throw;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;

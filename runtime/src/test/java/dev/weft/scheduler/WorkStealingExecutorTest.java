@@ -15,7 +15,7 @@ import dev.weft.Future;
 import dev.weft.JoinHandle;
 import dev.weft.Poll;
 import dev.weft.Waker;
-import dev.weft.woven.Throw;
+import dev.weft.rethrow.Throw;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

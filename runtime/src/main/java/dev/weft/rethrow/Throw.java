@@ -1,4 +1,4 @@
-package dev.weft.woven;
+package dev.weft.rethrow;
 
 /**
  * Rethrows any throwable, checked or not, without wrapping it: {@code await} and the combinators

@@ -1,9 +1,6 @@
-package dev.weft.woven;
+package dev.weft;
 
-import dev.weft.Context;
-import dev.weft.Future;
-import dev.weft.Poll;
-import dev.weft.Waker;
+import dev.weft.rethrow.Throw;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;

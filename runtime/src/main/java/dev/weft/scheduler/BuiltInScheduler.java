@@ -1,0 +1,38 @@
+package dev.weft.scheduler;
+
+import dev.weft.Executor;
+import dev.weft.Future;
+import dev.weft.SchedulerProvider;
+
+/** The runtime's executors, as {@code dev.weft} finds them through {@link java.util.ServiceLoader}. */
+public final class BuiltInScheduler implements SchedulerProvider {
+    @Override
+    public Executor singleThreaded(String threadName) {
+        return new SingleThreadedExecutor(threadName);
+    }
+
+    @Override
+    public Executor workStealing(int threads, String namePrefix) {
+        return new WorkStealingExecutor(threads, namePrefix);
+    }
+
+    @Override
+    public Executor defaultExecutor() {
+        return DefaultExecutor.get();
+    }
+
+    @Override
+    public Executor currentExecutor() {
+        return CurrentExecutor.get();
+    }
+
+    @Override
+    public void refuseBlocking(String call) {
+        ExecutorThread.refuseBlocking(call);
+    }
+
+    @Override
+    public <T> Future<T> named(String name, Future<T> future) {
+        return new NamedFuture<>(name, future);
+    }
+}
