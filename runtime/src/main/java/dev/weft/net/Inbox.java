@@ -19,6 +19,9 @@ import java.nio.channels.SocketChannel;
  * and a worker's {@link #read} exclude each other, each holding it for one non-blocking read at
  * most.
  *
+ * <p>A reader's large heap buffer is read into a slice at a time ({@link HeapSlice}), so the
+ * read costs no native memory of its size.
+ *
  * <p>It also remembers whether the socket was left drained: after a read that came back short
  * (fewer bytes than asked for, by either side), the next read skips the system call, which would
  * find nothing, and parks at once. That is only ever a guess about the socket, never needed for a
@@ -66,12 +69,15 @@ final class Inbox implements IoRegistration.ReadAhead {
             return -1;
         }
         int room = dst.remaining();
-        int n = mayHaveBytes ? channel.read(dst) : 0;
+        ByteBuffer slice = HeapSlice.of(dst);
+        int asked = slice.remaining();
+        int n = mayHaveBytes ? channel.read(slice) : 0;
+        HeapSlice.advance(dst, slice, n);
         if (n == 0) {
             wanted = Math.max(1, Math.min(room, MAX_AHEAD));
         }
         endOfStream = n < 0;
-        mayHaveBytes = n >= room;
+        mayHaveBytes = n >= asked;
         return n;
     }
 

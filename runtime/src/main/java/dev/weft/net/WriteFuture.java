@@ -10,15 +10,10 @@ import java.nio.ByteBuffer;
  * {@link TcpStream#write} and {@link TcpStream#writeAll}: Pending while the socket's send buffer is
  * full, which is how backpressure reaches the writer.
  *
- * <p>A heap buffer is written in slices of at most {@value #HEAP_SLICE} bytes. The JDK writes a
- * heap buffer by copying all that remains of it into a temporary direct buffer, which it then
- * caches for the thread: one {@code writeAll} of a 256 MB array would cost 256 MB of native
- * memory on each worker thread that ran it, kept until the thread dies. A socket takes at most
- * its send buffer per call anyway, so the slices cost no extra wait.
+ * <p>A large heap buffer is written in slices ({@link HeapSlice}), so that writing it costs no
+ * native memory of its size.
  */
 final class WriteFuture<T> extends IoFuture<T> {
-    static final int HEAP_SLICE = 128 * 1024;
-
     private final TcpStream stream;
     private final ByteBuffer src;
     private final boolean all;
@@ -51,11 +46,9 @@ final class WriteFuture<T> extends IoFuture<T> {
     }
 
     private int writeSome() throws IOException {
-        if (src.isDirect() || src.remaining() <= HEAP_SLICE) {
-            return stream.channel().write(src);
-        }
-        int n = stream.channel().write(src.slice(src.position(), HEAP_SLICE));
-        src.position(src.position() + n);
+        ByteBuffer slice = HeapSlice.of(src);
+        int n = stream.channel().write(slice);
+        HeapSlice.advance(src, slice, n);
         return n;
     }
 
