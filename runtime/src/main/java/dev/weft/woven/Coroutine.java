@@ -113,6 +113,25 @@ public abstract class Coroutine<T> implements Future<T>, Cancellable {
         step(CANCELLING);
     }
 
+    /**
+     * Where the body is suspended: the host class, method, source file and line of the pending
+     * await, or null when the body has not started, has finished, or the weaver wrote no line
+     * table. The weaver overrides this in each frame class from a per-state line table; it is
+     * protected so that only this package (the task dump) reads it, not code holding the future.
+     */
+    protected StackTraceElement suspendedAt() {
+        return null;
+    }
+
+    /**
+     * The future the pending await waits on (another coroutine, or a leaf future), or null when the
+     * body is not suspended. Generated frames override this; protected for the same reason as
+     * {@link #suspendedAt()}.
+     */
+    protected Object awaitedFuture() {
+        return null;
+    }
+
     @Override
     @SuppressWarnings("unchecked")
     public final Poll<T> poll(Context cx) {
