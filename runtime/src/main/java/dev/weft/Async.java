@@ -111,6 +111,19 @@ public final class Async {
     }
 
     /**
+     * A future that runs blocking code on a thread kept apart from the executors, so the awaiting
+     * task's worker goes on serving other tasks; the same as {@link Blocking#call}, which describes
+     * the threads, the queue and cancellation.
+     *
+     * <pre>{@code
+     * ResultSet rows = await(Async.blocking(() -> statement.executeQuery()));   // throws SQLException
+     * }</pre>
+     */
+    public static <T, X extends Exception> FallibleFuture<T, X> blocking(Blocking.Call<T, X> call) {
+        return Blocking.call(call);
+    }
+
+    /**
      * Drives {@code future} on the calling thread until it is ready, parking between wakes.
      * Rethrows the future's failure unchanged (the same instance, checked or not).
      *
