@@ -1,0 +1,47 @@
+package dev.weft.net;
+
+import dev.weft.Context;
+import dev.weft.Poll;
+import dev.weft.Waker;
+import java.io.IOException;
+import java.net.SocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
+
+/**
+ * {@link UdpSocket#receive}: the next datagram, copied into the buffer. The datagram is taken off
+ * the socket only inside a poll, so a cancelled receive leaves it for the next one.
+ */
+final class DatagramReceiveFuture extends IoFuture<SocketAddress> {
+    private final UdpSocket socket;
+    private final ByteBuffer dst;
+    private Waker parked;
+
+    DatagramReceiveFuture(UdpSocket socket, ByteBuffer dst) {
+        this.socket = socket;
+        this.dst = dst;
+    }
+
+    @Override
+    Poll<SocketAddress> attempt(Context cx) throws IOException {
+        socket.ensureOpen();
+        SocketAddress from = ((DatagramChannel) socket.registration().channel()).receive(dst);
+        if (from != null) {
+            socket.registration().forgetReader(parked);
+            return Poll.ready(from);
+        }
+        parked = cx.waker();
+        socket.registration().awaitReadable(parked);
+        return Poll.pending();
+    }
+
+    @Override
+    void release() {
+        socket.registration().forgetReader(parked);
+    }
+
+    @Override
+    public String toString() {
+        return "receive(" + socket + ")";
+    }
+}
