@@ -14,10 +14,12 @@ import java.nio.channels.SocketChannel;
  */
 final class ConnectFuture extends IoFuture<TcpStream> {
     private final SocketAddress remote;
+    private final SocketOptions options;
     private IoRegistration reg;
 
-    ConnectFuture(SocketAddress remote) {
+    ConnectFuture(SocketAddress remote, SocketOptions options) {
         this.remote = remote;
+        this.options = options;
     }
 
     @Override
@@ -27,6 +29,7 @@ final class ConnectFuture extends IoFuture<TcpStream> {
             if (reg == null) {
                 SocketChannel ch = SocketChannel.open();
                 try {
+                    options.applyTo(ch);
                     reg = IoRegistration.register(Reactor.shared(), ch);
                 } catch (IOException | RuntimeException e) {
                     ch.close();

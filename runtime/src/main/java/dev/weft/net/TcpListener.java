@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.SocketAddress;
 import java.net.SocketException;
+import java.net.SocketOption;
 import java.nio.channels.ServerSocketChannel;
 import java.util.Objects;
 
@@ -64,9 +65,30 @@ public final class TcpListener implements AutoCloseable {
      * system, {@code net.core.somaxconn} on Linux).
      */
     public static TcpListener bind(SocketAddress local, int backlog) throws IOException {
+        return bind(local, backlog, SocketOptions.none());
+    }
+
+    /**
+     * Like {@link #bind(SocketAddress)}, after setting {@code options} on the socket: the way to
+     * set {@code SO_REUSEADDR} (the JDK turns it on by default) and a receive buffer that the
+     * accepted connections inherit.
+     *
+     * <pre>{@code
+     * TcpListener listener = TcpListener.bind(address, SocketOptions.none()
+     *         .with(StandardSocketOptions.SO_REUSEADDR, true)
+     *         .with(StandardSocketOptions.SO_RCVBUF, 1 << 20));
+     * }</pre>
+     */
+    public static TcpListener bind(SocketAddress local, SocketOptions options) throws IOException {
+        return bind(local, DEFAULT_BACKLOG, options);
+    }
+
+    private static TcpListener bind(SocketAddress local, int backlog, SocketOptions options) throws IOException {
         Objects.requireNonNull(local, "local");
+        Objects.requireNonNull(options, "options");
         ServerSocketChannel ch = ServerSocketChannel.open();
         try {
+            options.applyTo(ch);
             ch.bind(local, backlog);
             return new TcpListener(IoRegistration.register(Reactor.shared(), ch));
         } catch (IOException | RuntimeException e) {
@@ -99,6 +121,25 @@ public final class TcpListener implements AutoCloseable {
     public SocketAddress localAddress() throws IOException {
         ensureOpen();
         return channel.getLocalAddress();
+    }
+
+    /**
+     * Sets a socket option on the listening socket ({@code SO_RCVBUF}, {@code SO_REUSEADDR}, ...).
+     *
+     * <pre>{@code
+     * listener.setOption(StandardSocketOptions.SO_RCVBUF, 1 << 20);   // for connections accepted later
+     * }</pre>
+     */
+    public <T> TcpListener setOption(SocketOption<T> option, T value) throws IOException {
+        ensureOpen();
+        channel.setOption(option, value);
+        return this;
+    }
+
+    /** A socket option's value as the operating system reports it. */
+    public <T> T getOption(SocketOption<T> option) throws IOException {
+        ensureOpen();
+        return channel.getOption(option);
     }
 
     /** Whether {@link #close()} was called. */

@@ -7,9 +7,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.SocketAddress;
 import java.net.SocketException;
+import java.net.SocketOption;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -72,7 +74,60 @@ public final class TcpStream implements AutoCloseable {
      * }</pre>
      */
     public static FallibleFuture<TcpStream, IOException> connect(SocketAddress remote) {
-        return new ConnectFuture(Objects.requireNonNull(remote, "remote"));
+        return connect(remote, SocketOptions.none());
+    }
+
+    /**
+     * Like {@link #connect(SocketAddress)}, after setting {@code options} on the socket, for the
+     * options that must be set before the handshake (a large {@code SO_RCVBUF}).
+     *
+     * <pre>{@code
+     * TcpStream s = await(TcpStream.connect(server, SocketOptions.none()
+     *         .with(StandardSocketOptions.SO_RCVBUF, 4 << 20)));
+     * }</pre>
+     */
+    public static FallibleFuture<TcpStream, IOException> connect(SocketAddress remote, SocketOptions options) {
+        return new ConnectFuture(Objects.requireNonNull(remote, "remote"), Objects.requireNonNull(options, "options"));
+    }
+
+    /**
+     * Like {@link #connect(SocketAddress)}, failing with {@code dev.weft.time.TimeoutException}
+     * (unchecked) if the connection is not made within {@code timeout}; the half-open socket is
+     * closed then.
+     *
+     * <pre>{@code
+     * TcpStream s = await(TcpStream.connect(server, Duration.ofSeconds(2)));
+     * }</pre>
+     */
+    public static FallibleFuture<TcpStream, IOException> connect(SocketAddress remote, Duration timeout) {
+        return new WithTimeout<>(connect(remote), timeout);
+    }
+
+    /**
+     * A future that resolves {@code host} and connects to it when first polled. The lookup runs on
+     * the {@link dev.weft.Blocking} pool, not on the caller's thread (the JDK's resolver blocks).
+     * It tries each address in turn, IPv6 and IPv4 alternating from the resolver's first choice:
+     * the next attempt starts when the previous one failed or has not connected after 250 ms, the
+     * first to connect wins, and the others are closed ("happy eyeballs", simplified).
+     *
+     * <pre>{@code
+     * TcpStream s = await(TcpStream.connect("example.com", 80));
+     * }</pre>
+     *
+     * <p>Fails with {@link java.net.UnknownHostException} if the name does not resolve, and with a
+     * {@link java.net.ConnectException} naming each address tried and why it failed (each failure
+     * is also a suppressed exception) if none connects.
+     */
+    public static FallibleFuture<TcpStream, IOException> connect(String host, int port) {
+        return connect(host, port, SocketOptions.none());
+    }
+
+    /** Like {@link #connect(String, int)}, setting {@code options} on every attempt's socket. */
+    public static FallibleFuture<TcpStream, IOException> connect(String host, int port, SocketOptions options) {
+        if (port < 0 || port > 0xFFFF) {
+            throw new IllegalArgumentException("port out of range: " + port);
+        }
+        return HostConnect.resolving(Objects.requireNonNull(host, "host"), port, Objects.requireNonNull(options, "options"));
     }
 
     /**
@@ -88,6 +143,23 @@ public final class TcpStream implements AutoCloseable {
      */
     public FallibleFuture<Integer, IOException> read(ByteBuffer dst) {
         return new ReadFuture(this, Objects.requireNonNull(dst, "dst"));
+    }
+
+    /**
+     * Like {@link #read(ByteBuffer)}, failing with {@code dev.weft.time.TimeoutException}
+     * (unchecked) if nothing arrives within {@code timeout}. A read that times out takes nothing:
+     * bytes that arrive later are there for the next read.
+     *
+     * <pre>{@code
+     * try {
+     *     int n = await(s.read(buf, Duration.ofSeconds(30)));
+     * } catch (TimeoutException idle) {
+     *     s.close();
+     * }
+     * }</pre>
+     */
+    public FallibleFuture<Integer, IOException> read(ByteBuffer dst, Duration timeout) {
+        return new WithTimeout<>(read(dst), timeout);
     }
 
     /**
@@ -123,6 +195,24 @@ public final class TcpStream implements AutoCloseable {
     }
 
     /**
+     * Like {@link #writeAll(ByteBuffer)}, failing with {@code dev.weft.time.TimeoutException}
+     * (unchecked) if not all of {@code src} was written within {@code timeout}. Nothing is lost
+     * either way: {@code src}'s position is past exactly the bytes the socket took.
+     *
+     * <pre>{@code
+     * try {
+     *     await(s.writeAll(reply, Duration.ofSeconds(10)));
+     * } catch (TimeoutException slowReader) {
+     *     log(reply.position() + " of " + reply.limit() + " bytes sent");
+     *     s.close();
+     * }
+     * }</pre>
+     */
+    public FallibleFuture<Void, IOException> writeAll(ByteBuffer src, Duration timeout) {
+        return new WithTimeout<>(writeAll(src), timeout);
+    }
+
+    /**
      * Shuts down the sending side: the peer reads end of stream, and this side can still read
      * what the peer sends.
      *
@@ -151,6 +241,32 @@ public final class TcpStream implements AutoCloseable {
     public void setNoDelay(boolean on) throws IOException {
         ensureOpen();
         channel.setOption(StandardSocketOptions.TCP_NODELAY, on);
+    }
+
+    /**
+     * Sets a socket option: {@code SO_RCVBUF}, {@code SO_SNDBUF}, {@code SO_KEEPALIVE},
+     * {@code SO_LINGER}, {@code TCP_NODELAY}, or any other the socket supports (see
+     * {@link SocketOptions} for the ones to set before connecting).
+     *
+     * <pre>{@code
+     * s.setOption(StandardSocketOptions.SO_KEEPALIVE, true)
+     *  .setOption(StandardSocketOptions.SO_RCVBUF, 1 << 20);
+     * }</pre>
+     *
+     * <p>The JDK leaves {@code SO_LINGER}'s effect on a non-blocking socket unspecified, and this
+     * stream's socket is non-blocking; on Linux a linger of 0 makes {@link #close()} reset the
+     * connection rather than end it in order.
+     */
+    public <T> TcpStream setOption(SocketOption<T> option, T value) throws IOException {
+        ensureOpen();
+        channel.setOption(option, value);
+        return this;
+    }
+
+    /** A socket option's value as the operating system reports it (Linux reports buffer sizes doubled). */
+    public <T> T getOption(SocketOption<T> option) throws IOException {
+        ensureOpen();
+        return channel.getOption(option);
     }
 
     /** This side's address, with the port the operating system picked for an outgoing connection. */
