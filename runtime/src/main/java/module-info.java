@@ -1,12 +1,13 @@
 /**
- * Weft's runtime: lazy futures, executors, timers, channels and non-blocking TCP, with no
- * dependencies beyond {@code java.base}.
+ * Weft's runtime: lazy futures, executors, timers, channels, non-blocking TCP and UDP, files, and
+ * threads for blocking calls, with no dependencies beyond {@code java.base}.
  *
  * <p>Exported: the API ({@code dev.weft}, {@code dev.weft.sync}, {@code dev.weft.time},
- * {@code dev.weft.net}) and {@code dev.weft.woven}, the contract woven code calls (not for users;
- * it is exported because woven classes live in their users' modules). The scheduler and the
- * reactor stay inside the module; {@code dev.weft} finds the scheduler as a service
- * ({@link dev.weft.SchedulerProvider}), so that the API does not depend on the package built on it.
+ * {@code dev.weft.net}, {@code dev.weft.fs}) and {@code dev.weft.woven}, the contract woven code
+ * calls (not for users; it is exported because woven classes live in their users' modules). The
+ * scheduler and the reactor stay inside the module; {@code dev.weft} finds the scheduler as a
+ * service ({@link dev.weft.SchedulerProvider}), so that the API does not depend on the package
+ * built on it.
  *
  * <pre>{@code
  * module com.example.app {
@@ -19,6 +20,7 @@ module dev.weft.runtime {
     exports dev.weft.sync;
     exports dev.weft.time;
     exports dev.weft.net;
+    exports dev.weft.fs;
     exports dev.weft.woven;
 
     uses dev.weft.SchedulerProvider;
