@@ -19,11 +19,17 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.ByteBuffer;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 
 /** The timeout conveniences on {@link TcpStream} take nothing off the socket when they give up. */
 @Timeout(60)
@@ -100,6 +106,25 @@ class TcpTimeoutsTest {
         try (TcpListener listener = TcpListener.bind(ANY_LOOPBACK_PORT);
                 TcpStream s = Async.blockOn(TcpStream.connect(listener.localAddress(), Duration.ofSeconds(10)))) {
             assertEquals(listener.localAddress(), s.peerAddress());
+        }
+    }
+
+    /** A listener whose accept queue is full: the kernel ignores the handshake, so the connect hangs. */
+    @Test
+    @EnabledOnOs(OS.LINUX)
+    void aConnectThatHangsTimesOut() throws Exception {
+        List<SocketChannel> queued = new ArrayList<>();
+        try (ServerSocketChannel stalled = ServerSocketChannel.open()) {
+            stalled.bind(ANY_LOOPBACK_PORT, 1);
+            for (int i = 0; i < 2; i++) {
+                queued.add(SocketChannel.open(stalled.getLocalAddress()));
+            }
+            assertThrows(TimeoutException.class,
+                    () -> Async.blockOn(TcpStream.connect(stalled.getLocalAddress(), Duration.ofMillis(100))));
+        } finally {
+            for (SocketChannel c : queued) {
+                c.close();
+            }
         }
     }
 
