@@ -54,6 +54,7 @@ final class HostConnect implements FallibleFuture<TcpStream, IOException>, Cance
     private Future<Void> nextAttemptTimer;
     private final List<String> failed = new ArrayList<>();
     private final List<IOException> failures = new ArrayList<>();
+    private boolean failedSinceLastStart;
     private boolean finished;
 
     private HostConnect(String host, int port, SocketOptions options, Duration stagger, List<InetAddress> resolved) {
@@ -104,7 +105,7 @@ final class HostConnect implements FallibleFuture<TcpStream, IOException>, Cance
                 }
                 return Poll.pending();
             }
-            if (live.isEmpty() || staggerPassed(cx)) {
+            if (failedSinceLastStart || staggerPassed(cx)) {
                 start();
                 continue;
             }
@@ -128,6 +129,7 @@ final class HostConnect implements FallibleFuture<TcpStream, IOException>, Cance
                     throw e;
                 }
                 live.remove(i--);
+                failedSinceLastStart = true;
                 failed.add(a.address() + " (" + io.getMessage() + ")");
                 failures.add(io);
             }
@@ -147,6 +149,7 @@ final class HostConnect implements FallibleFuture<TcpStream, IOException>, Cance
     }
 
     private void start() {
+        failedSinceLastStart = false;
         Cancellable.cancel(nextAttemptTimer);
         nextAttemptTimer = null;
         InetSocketAddress address = new InetSocketAddress(addresses.get(tried++), port);
