@@ -1,7 +1,7 @@
 /**
- * Non-blocking TCP: {@link dev.weft.net.TcpListener} accepts connections and
- * {@link dev.weft.net.TcpStream} reads and writes, through the reactor thread's
- * {@code Selector}.
+ * Non-blocking TCP and UDP: {@link dev.weft.net.TcpListener} accepts connections,
+ * {@link dev.weft.net.TcpStream} reads and writes, and {@link dev.weft.net.UdpSocket} sends and
+ * receives datagrams, through the reactor thread's {@code Selector}.
  *
  * <pre>{@code
  * Future<Void> echoOnce(TcpListener listener) {

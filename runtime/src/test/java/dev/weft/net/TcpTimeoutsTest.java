@@ -24,6 +24,7 @@ import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -51,25 +52,27 @@ class TcpTimeoutsTest {
     }
 
     /**
-     * A writer sends a numbered byte stream in bursts with pauses longer than the reader's 1 ms
-     * timeout, so reads time out over and over, some of them as bytes arrive; the reader must see
-     * every byte once, in order.
+     * A writer sends a numbered byte stream in bursts, and after every eighth burst waits until the
+     * reader's 1 ms timeout has run out again, so reads time out over and over (at least once a
+     * pause), some of them as bytes arrive; the reader must see every byte once, in order.
      */
     @Test
     void readsTimingOutOverAndOverLoseNoByte() throws Exception {
         int total = 200_000;
         AtomicInteger timeouts = new AtomicInteger();
         AtomicInteger received = new AtomicInteger();
+        Semaphore timedOut = new Semaphore(0);
         try (TcpListener listener = TcpListener.bind(ANY_LOOPBACK_PORT);
                 Socket peer = new Socket();
                 TcpStream s = connected(listener, peer);
                 Executor executor = Executor.singleThreaded()) {
-            Thread writer = new Thread(() -> writeNumbered(peer, total), "numbered-writer");
+            Thread writer = new Thread(() -> writeNumbered(peer, total, timedOut), "numbered-writer");
             writer.start();
             ByteBuffer buf = ByteBuffer.allocate(1500);
             Future<Void> reader = loop(() -> then(timedOutAsMinusTwo(s.read(buf.clear(), Duration.ofMillis(1))), n -> {
                 if (n == -2) {
                     timeouts.incrementAndGet();
+                    timedOut.release();
                     return done(true);
                 }
                 assertTrue(n > 0, "the stream ended early, at byte " + received.get());
@@ -84,7 +87,7 @@ class TcpTimeoutsTest {
         }
         System.out.printf("[timeouts] %,d bytes read in order across %,d read timeouts%n", received.get(), timeouts.get());
         assertEquals(total, received.get());
-        assertTrue(timeouts.get() > 0, "no read timed out, so nothing was tested");
+        assertTrue(timeouts.get() >= total / 997 / 8, "fewer timeouts than the writer's pauses: " + timeouts.get());
     }
 
     @Test
@@ -144,7 +147,7 @@ class TcpTimeoutsTest {
         };
     }
 
-    private static void writeNumbered(Socket peer, int total) {
+    private static void writeNumbered(Socket peer, int total, Semaphore timedOut) {
         try {
             OutputStream out = peer.getOutputStream();
             byte[] burst = new byte[997];
@@ -153,11 +156,15 @@ class TcpTimeoutsTest {
                 for (int i = 0; i < n; i++) {
                     burst[i] = (byte) (sent + i);
                 }
+                boolean pause = burstNo % 8 == 7;
+                if (pause) {
+                    timedOut.drainPermits();
+                }
                 out.write(burst, 0, n);
                 out.flush();
                 sent += n;
-                if (burstNo % 8 == 0) {
-                    Thread.sleep(3); // longer than the reader's timeout: a pause, not an ordering
+                if (pause && sent < total && !timedOut.tryAcquire(30, TimeUnit.SECONDS)) {
+                    throw new IllegalStateException("the reader stopped timing out");
                 }
             }
         } catch (IOException | InterruptedException e) {
