@@ -52,6 +52,7 @@ class HostConnectTest {
 
     /** A stagger of a minute: only the refusal can have started the second attempt in time. */
     @Test
+    @EnabledOnOs(OS.LINUX) // 127.0.0.2 is a loopback address there, not on every system
     void aRefusedAttemptStartsTheNextAtOnce() throws Exception {
         InetAddress second = InetAddress.getByName("127.0.0.2");
         try (TcpListener listener = TcpListener.bind(new InetSocketAddress(second, 0))) {
