@@ -167,10 +167,9 @@ final class TlsRecords {
 
     private int drainInto(ByteBuffer dst) {
         int n = Math.min(dst.remaining(), appIn.remaining());
-        ByteBuffer slice = appIn.slice();
-        slice.limit(n);
-        dst.put(slice);
-        appIn.position(appIn.position() + n);
+        int limit = appIn.limit();
+        dst.put(appIn.limit(appIn.position() + n));
+        appIn.limit(limit);
         return n;
     }
 
