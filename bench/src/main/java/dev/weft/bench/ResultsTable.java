@@ -21,7 +21,8 @@ final class ResultsTable {
             "core", "Await, resume and spawn",
             "sched", "Scheduler: Tokio's benchmark shapes",
             "net", "TCP echo round trips",
-            "channel", "Channels");
+            "channel", "Channels",
+            "tls", "TLS echo round trips");
 
     private ResultsTable() {}
 
