@@ -17,8 +17,9 @@ import java.util.concurrent.CancellationException;
  * NEW        step                                   STARTED    the body starts
  * NEW        cancel                                 DONE       nothing ran, nothing is owed
  * STARTED    body returns or throws                 DONE       step returns the output or throws
- * STARTED    body finishes under its parent's       HANDED     the output (or failure) waits in this
- *            resume from below                                 frame for the parent's await to take it
+ * STARTED    body finishes under a resume from      HANDED     the output waits in this frame for the
+ *            below (see below)                                 parent's await to take it (a failure:
+ *                                                              HANDED_FAILURE, taken the same way)
  * STARTED    body suspends                          STARTED    step returns SUSPENDED (the body waits at
  *                                                              the await site its frame recorded)
  * HANDED     step (the parent's await)              DONE       returns the output, or throws the failure
@@ -27,7 +28,7 @@ import java.util.concurrent.CancellationException;
  *
  * <p><b>Resuming from below.</b> A chain of coroutines awaiting coroutines suspends because its
  * innermost coroutine awaits some other future. Each await that suspends on a coroutine records
- * itself as that child's {@link #parent} and takes over the child's {@link #innermost}, so every
+ * itself as that child's parent ({@code up}) and takes over the child's {@code innermost}, so every
  * coroutine of a suspended chain knows the deepest coroutine below it (null: it awaits another
  * kind of future itself). {@link #step}, whoever calls it (a task, {@code blockOn}, a combinator
  * through {@link #poll}, or a parent's await), resumes that deepest coroutine directly. If it
@@ -84,12 +85,15 @@ public abstract class Coroutine<T> implements Future<T>, Cancellable {
     private static final byte DONE = 4;
 
     private byte phase;
-    /** The coroutine whose await this one last suspended under; null if none did. */
-    private Coroutine<?> parent;
+    /**
+     * What goes up the chain: until this body finishes, the coroutine whose await it last suspended
+     * under (null if none); in HANDED, the output; in HANDED_FAILURE, the failure. One field for
+     * both, since a frame is allocated per call and the parent is no longer needed once the output
+     * is handed to it.
+     */
+    private Object up;
     /** While suspended: the deepest coroutine of the chain this one awaits; null if it awaits another kind of future. */
     private Coroutine<?> innermost;
-    /** In HANDED: the output; in HANDED_FAILURE: the failure. */
-    private Object handed;
 
     /** Runs the woven body from where it suspended; returns the output or {@link #SUSPENDED}. */
     protected abstract Object resume(Context cx);
@@ -110,7 +114,7 @@ public abstract class Coroutine<T> implements Future<T>, Cancellable {
     /** Resumes {@code c}, a coroutine below this one, and hands outputs upward until one suspends or this body finishes. */
     private Object resumeFrom(Coroutine<?> c, Context cx) {
         while (c != this) {
-            Coroutine<?> up = c.parent;
+            Coroutine<?> parent = (Coroutine<?>) c.up;
             try {
                 Object output = c.run(cx);
                 if (output == SUSPENDED) {
@@ -118,13 +122,12 @@ public abstract class Coroutine<T> implements Future<T>, Cancellable {
                     return SUSPENDED;
                 }
                 c.phase = HANDED;
-                c.handed = output;
+                c.up = output;
             } catch (Throwable t) {
                 c.phase = HANDED_FAILURE;
-                c.handed = t;
+                c.up = t;
             }
-            c.parent = null;
-            c = up;
+            c = parent;
         }
         return run(cx);
     }
@@ -149,8 +152,8 @@ public abstract class Coroutine<T> implements Future<T>, Cancellable {
         if (phase == DONE) {
             throw new IllegalStateException(getClass().getName() + " polled after it completed");
         }
-        Object out = handed;
-        handed = null;
+        Object out = up;
+        up = null;
         if (phase == HANDED_FAILURE) {
             phase = DONE;
             throw Throw.unchecked((Throwable) out);
@@ -161,7 +164,7 @@ public abstract class Coroutine<T> implements Future<T>, Cancellable {
 
     /** An await in {@code parent}'s body found this coroutine pending: the chain now runs through it. */
     final void suspendedUnder(Coroutine<?> parent) {
-        this.parent = parent;
+        up = parent;
         parent.innermost = innermost == null ? this : innermost;
     }
 
@@ -194,7 +197,7 @@ public abstract class Coroutine<T> implements Future<T>, Cancellable {
     final void unwind() {
         if (phase == NEW || phase >= HANDED) {
             phase = DONE; // never started, no try block was entered; or finished: nothing is owed
-            handed = null;
+            up = null;
             return;
         }
         run(CANCELLING);
