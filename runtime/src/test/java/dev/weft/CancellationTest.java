@@ -30,7 +30,7 @@ class CancellationTest {
                 awaiting = ch.receive();
                 state = 1;
             }
-            return Await.poll(awaiting, cx);
+            return Await.poll(awaiting, cx, this);
         }
     }
 
@@ -50,7 +50,7 @@ class CancellationTest {
                 awaiting = inner;
                 state = 1;
             }
-            return Await.poll(awaiting, cx);
+            return Await.poll(awaiting, cx, this);
         }
     }
 
@@ -60,7 +60,7 @@ class CancellationTest {
         Coroutine<String> frame = new Coroutine<>() {
             @Override
             protected Object resume(Context cx) {
-                return Await.poll(probe, cx);
+                return Await.poll(probe, cx, this);
             }
         };
         assertTrue(frame.poll(new Steps.CountingWaker().context()).isPending());

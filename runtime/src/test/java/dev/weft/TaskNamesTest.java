@@ -13,11 +13,11 @@ import org.junit.jupiter.api.Test;
 class TaskNamesTest {
     /** What a woven coroutine does at an await: polls through {@link Await#poll}. */
     private static <T> Future<T> awaiting(Future<T> inner) {
-        return cx -> {
-            Object r = Await.poll(inner, cx);
-            @SuppressWarnings("unchecked")
-            T value = (T) r;
-            return r == Coroutine.SUSPENDED ? Poll.pending() : Poll.ready(value);
+        return new Coroutine<T>() {
+            @Override
+            protected Object resume(Context cx) {
+                return Await.poll(inner, cx, this);
+            }
         };
     }
 

@@ -13,20 +13,28 @@ public final class Await {
     private Await() {}
 
     /**
-     * Polls the awaited future once: a woven coroutine is resumed directly, any other future
-     * through {@code poll}. Returns its value or {@link Coroutine#SUSPENDED}; failures propagate
-     * unchanged.
+     * Polls the awaited future once for the coroutine {@code self}, whose body is awaiting it: a
+     * woven coroutine is stepped directly (and, if it suspends, recorded as running under
+     * {@code self}, so the next step resumes it without re-entering {@code self}), any other future
+     * polled. Returns its value or {@link Coroutine#SUSPENDED}; failures propagate unchanged.
+     *
+     * <p>{@code self} is typed {@code Object} because the host's body is verified before the
+     * frame class is defined (see the agent's {@code AwaitCalls}).
      *
      * <p>With {@link Coroutine#CANCELLING} the enclosing coroutine is being cancelled: the future is
      * cancelled instead of polled (a nested coroutine unwinds its own body first) and the await
      * throws {@link CancellationException}.
      */
-    public static Object poll(Object future, Context cx) {
+    public static Object poll(Object future, Context cx, Object self) {
         if (cx == Coroutine.CANCELLING) {
             throw cancel(future);
         }
         if (future instanceof Coroutine<?> c) {
-            return c.step(cx);
+            Object r = c.step(cx);
+            if (r == Coroutine.SUSPENDED) {
+                c.suspendedUnder((Coroutine<?>) self);
+            }
+            return r;
         }
         if (future instanceof Future<?> f) {
             Poll<?> p = f.poll(cx);

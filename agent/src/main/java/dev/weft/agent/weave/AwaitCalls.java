@@ -15,6 +15,12 @@ final class AwaitCalls {
     static final String AWAIT_HELPER = "dev/weft/woven/Await";
     static final String EAGER = "dev/weft/woven/EagerCoroutine";
     static final String FRAMES = "dev/weft/woven/Frames";
+    /**
+     * {@code Await.poll(future, cx, frame)}. The frame goes as {@code Object}: the host's body is
+     * verified before its static initializer defines the frame class, so the verifier must not need
+     * to know that the frame is a {@code Coroutine}.
+     */
+    static final String AWAIT_POLL_DESC = "(Ljava/lang/Object;Ldev/weft/Context;Ljava/lang/Object;)Ljava/lang/Object;";
     static final String AWAIT_FUTURE_DESC = "(Ldev/weft/Future;)Ljava/lang/Object;";
     /** {@code await(FallibleFuture)}, the overload declaring {@code throws X}; woven as a Future await. */
     static final String AWAIT_FALLIBLE_DESC = "(Ldev/weft/FallibleFuture;)Ljava/lang/Object;";

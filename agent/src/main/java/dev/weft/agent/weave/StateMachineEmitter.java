@@ -224,8 +224,9 @@ final class StateMachineEmitter {
         out.add(resumeLabels[k]);
         out.add(new VarInsnNode(Opcodes.ALOAD, futureLocal));
         out.add(new VarInsnNode(Opcodes.ALOAD, CX));
+        out.add(new VarInsnNode(Opcodes.ALOAD, FRAME));
         out.add(new MethodInsnNode(Opcodes.INVOKESTATIC, AwaitCalls.AWAIT_HELPER, "poll",
-                "(Ljava/lang/Object;L" + AwaitCalls.CONTEXT + ";)" + OBJECT_DESC, false));
+                AwaitCalls.AWAIT_POLL_DESC, false));
         out.add(new InsnNode(Opcodes.DUP));
         out.add(new FieldInsnNode(Opcodes.GETSTATIC, AwaitCalls.COROUTINE, "SUSPENDED", OBJECT_DESC));
         out.add(new JumpInsnNode(Opcodes.IF_ACMPNE, ready));

@@ -19,12 +19,12 @@ import org.openjdk.jmh.annotations.TearDown;
 /**
  * The cost of one wake-and-resume of a task suspended under {@code depth} nested coroutines.
  *
- * <p>Weft polls, as Rust does: a wake re-polls the task's outermost coroutine, which re-enters each
- * level down to the innermost await, so a resume costs a step per level. Kotlin resumes the
- * innermost continuation directly and touches the outer ones only when the inner returns; its
- * column shows what that design buys at depth. Each operation is one of {@value #YIELDS} yields
- * of the innermost coroutine, so building the chain and handing the task to the executor's thread
- * are amortised away.
+ * <p>A wake polls the task, as in Rust, and the task's coroutine resumes the innermost coroutine of
+ * the chain directly; the levels above run only when the one below them finishes (see
+ * {@code Coroutine}). Kotlin resumes the innermost continuation directly too. Both should cost the
+ * same at every depth. Each operation is one of {@value #YIELDS} yields of the innermost
+ * coroutine, so building the chain and handing the task to the executor's thread are amortised
+ * away.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
