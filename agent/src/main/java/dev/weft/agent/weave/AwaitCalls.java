@@ -15,6 +15,7 @@ final class AwaitCalls {
     static final String AWAIT_HELPER = "dev/weft/woven/Await";
     static final String EAGER = "dev/weft/woven/EagerCoroutine";
     static final String FRAMES = "dev/weft/woven/Frames";
+    static final String LINE_TABLE = "dev/weft/woven/LineTable";
     static final String AWAIT_FUTURE_DESC = "(Ldev/weft/Future;)Ljava/lang/Object;";
     /** {@code await(FallibleFuture)}, the overload declaring {@code throws X}; woven as a Future await. */
     static final String AWAIT_FALLIBLE_DESC = "(Ldev/weft/FallibleFuture;)Ljava/lang/Object;";

@@ -15,6 +15,7 @@ import org.objectweb.asm.tree.InsnNode;
 import org.objectweb.asm.tree.JumpInsnNode;
 import org.objectweb.asm.tree.LabelNode;
 import org.objectweb.asm.tree.LdcInsnNode;
+import org.objectweb.asm.tree.LineNumberNode;
 import org.objectweb.asm.tree.LocalVariableNode;
 import org.objectweb.asm.tree.LookupSwitchInsnNode;
 import org.objectweb.asm.tree.MethodInsnNode;
@@ -56,9 +57,12 @@ final class StateMachineEmitter {
     private final List<List<Integer>> sharedStates;
     private final LabelNode[] saveLabels;
     private final LabelNode bad = new LabelNode();
+    private final SiteLines lines;
 
-    private StateMachineEmitter(MethodNode m, String frameClass, FrameLayout layout, List<AwaitSite> sites) {
+    private StateMachineEmitter(MethodNode m, String frameClass, FrameLayout layout, List<AwaitSite> sites,
+            SiteLines lines) {
         this.m = m;
+        this.lines = lines;
         this.frameClass = frameClass;
         this.layout = layout;
         this.sites = sites;
@@ -80,9 +84,9 @@ final class StateMachineEmitter {
     }
 
     /** Rewrites {@code m} in place; {@code sites} are its await sites, site k at index k-1. */
-    static void emit(MethodNode m, String frameClass, FrameLayout layout, List<AwaitSite> sites,
+    static void emit(MethodNode m, String frameClass, FrameLayout layout, List<AwaitSite> sites, SiteLines lines,
             boolean hostIsInterface) {
-        new StateMachineEmitter(m, frameClass, layout, sites).rewrite(hostIsInterface);
+        new StateMachineEmitter(m, frameClass, layout, sites, lines).rewrite(hostIsInterface);
     }
 
     private void rewrite(boolean hostIsInterface) {
@@ -236,10 +240,18 @@ final class StateMachineEmitter {
         return out;
     }
 
-    /** With the state number on the stack: record it, save the live set, and return SUSPENDED. */
+    /**
+     * With the state number on the stack: record it, save the live set, and return SUSPENDED. The
+     * block carries the line of its first await: placed after the last line of the method, it would
+     * otherwise stop a debugger stepping over a suspending await on that last line.
+     */
     private InsnList saveBlock(int shared) {
         InsnList out = new InsnList();
         out.add(saveLabels[shared]);
+        int line = lines.of(sharedStates.get(shared).get(0));
+        if (line > 0) {
+            out.add(new LineNumberNode(line, saveLabels[shared]));
+        }
         out.add(new VarInsnNode(Opcodes.ALOAD, FRAME));
         out.add(new InsnNode(Opcodes.SWAP));
         out.add(new FieldInsnNode(Opcodes.PUTFIELD, frameClass, FrameClassGenerator.STATE, "I"));
