@@ -35,6 +35,17 @@ final class SiteLines {
         return lines[state];
     }
 
+    /** The line all of {@code states} are on, or 0 when they are on several (or unknown). */
+    int common(List<Integer> states) {
+        int line = lines[states.get(0)];
+        for (int k : states) {
+            if (lines[k] != line) {
+                return 0;
+            }
+        }
+        return line;
+    }
+
     /**
      * Char k is the line of site k (char 0, state 0, is never read). Class-file line numbers are
      * unsigned 16-bit, so each fits a char; a method's 64 KiB of code holds a few thousand awaits

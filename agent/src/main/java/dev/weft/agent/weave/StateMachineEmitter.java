@@ -241,14 +241,16 @@ final class StateMachineEmitter {
     }
 
     /**
-     * With the state number on the stack: record it, save the live set, and return SUSPENDED. The
-     * block carries the line of its first await: placed after the last line of the method, it would
-     * otherwise stop a debugger stepping over a suspending await on that last line.
+     * With the state number on the stack: record it, save the live set, and return SUSPENDED. Placed
+     * after the method's last line, the block would stop a debugger stepping over a suspending
+     * await on that last line; so when all its awaits are on one line it carries that line, and
+     * the step leaves the method. A block shared by awaits on several lines carries none: a
+     * breakpoint on the line it carried would stop whenever any of the others suspends.
      */
     private InsnList saveBlock(int shared) {
         InsnList out = new InsnList();
         out.add(saveLabels[shared]);
-        int line = lines.of(sharedStates.get(shared).get(0));
+        int line = lines.common(sharedStates.get(shared));
         if (line > 0) {
             out.add(new LineNumberNode(line, saveLabels[shared]));
         }

@@ -65,6 +65,14 @@ class PassListingsTest {
     }
 
     @Test
+    void stateMachineEmitterGivesASaveBlockTheLineOfItsOnlyAwait() throws IOException {
+        Analyzed a = analyzed(sample("spill"));
+        StateMachineEmitter.emit(a.body(), HOST + "$spill$Weft", a.layout(), a.sites(),
+                SiteLines.of("spill", a.sites()), false);
+        assertGolden("state-machine-spill", a.body());
+    }
+
+    @Test
     void localVariableRangesEndAtResumePointsThatDoNotRestoreTheirSlot() throws IOException {
         Analyzed a = analyzed(sample("shared"));
         StateMachineEmitter.emit(a.body(), HOST + "$shared$Weft", a.layout(), a.sites(),
