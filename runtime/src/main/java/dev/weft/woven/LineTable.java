@@ -15,6 +15,7 @@ public final class LineTable {
     /**
      * The await site {@code frame} is suspended at, or null when it has not started or is done.
      *
+     * @param frame the frame asking, a {@code Coroutine} subclass the weaver generated
      * @param state the frame's state: the site it last suspended at (0: not started)
      * @param lines the frame class's line table, char k for state k
      * @param host the host class's binary name, {@code com.example.Shop}
