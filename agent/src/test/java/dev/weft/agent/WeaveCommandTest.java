@@ -7,10 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.Async;
+import dev.weft.Context;
 import dev.weft.Future;
+import dev.weft.Poll;
 import dev.weft.agent.weave.ClassHierarchy;
 import dev.weft.agent.weave.ClassWeaver;
 import dev.weft.agent.weave.WovenMarker;
+import dev.weft.woven.LogicalStack;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -47,6 +50,21 @@ class WeaveCommandTest {
                 public static Future<Integer> add(Future<Integer> a, Future<Integer> b) {
                     int x = await(a);
                     Async.await(Async.yieldNow());
+                    return Async.ready(x + await(b));
+                }
+            }
+            """;
+    private static final String SITES = """
+            package demo;
+
+            import static dev.weft.Async.await;
+
+            import dev.weft.Async;
+            import dev.weft.Future;
+
+            public class Sites {
+                public static Future<Integer> run(Future<Integer> a, Future<Integer> b) {
+                    int x = await(a);
                     return Async.ready(x + await(b));
                 }
             }
@@ -88,6 +106,36 @@ class WeaveCommandTest {
             CheckClassAdapter.verify(new ClassReader(woven), loader, false, new PrintWriter(problems));
         }
         assertEquals("", problems.toString());
+    }
+
+    @Test
+    void framesWovenAtBuildTimeReportTheAwaitTheyAreSuspendedAt() throws Exception {
+        Path classes = compile("Sites", SITES);
+        assertEquals(0, Command.run("weave", classes.toString(), "-cp", runtimeClasses()).status);
+        try (URLClassLoader loader = loaderOf(classes)) {
+            @SuppressWarnings("unchecked")
+            Future<Integer> f = (Future<Integer>) loader.loadClass("demo.Sites")
+                    .getMethod("run", Future.class, Future.class).invoke(null, pendingOnce(40), pendingOnce(2));
+            Context cx = Context.of(() -> {});
+            assertFalse(f.poll(cx).isReady());
+            assertEquals(List.of(new StackTraceElement("demo.Sites", "run", "Sites.java", 10)), LogicalStack.of(f));
+            assertFalse(f.poll(cx).isReady());
+            assertEquals(List.of(new StackTraceElement("demo.Sites", "run", "Sites.java", 11)), LogicalStack.of(f));
+            assertEquals(42, f.poll(cx).value());
+            assertEquals(List.of(), LogicalStack.of(f));
+        }
+    }
+
+    /** Pending at its first poll, ready with {@code value} at the next. */
+    private static Future<Integer> pendingOnce(int value) {
+        boolean[] polled = {false};
+        return cx -> {
+            if (polled[0]) {
+                return Poll.ready(value);
+            }
+            polled[0] = true;
+            return Poll.pending();
+        };
     }
 
     @Test

@@ -213,6 +213,11 @@ public abstract class Coroutine<T> implements Future<T>, Cancellable {
         return null;
     }
 
+    /** Started and not done: what the frame's state says is the await it last suspended at. */
+    final boolean isSuspended() {
+        return started && !done;
+    }
+
     /**
      * The future the pending await waits on (another coroutine, or a leaf future), or null when the
      * body is not suspended. Generated frames override this; protected for the same reason as

@@ -21,6 +21,7 @@ final class AwaitCalls {
      * to know that the frame is a {@code Coroutine}.
      */
     static final String AWAIT_POLL_DESC = "(Ljava/lang/Object;Ldev/weft/Context;Ljava/lang/Object;)Ljava/lang/Object;";
+    static final String LINE_TABLE = "dev/weft/woven/LineTable";
     static final String AWAIT_FUTURE_DESC = "(Ldev/weft/Future;)Ljava/lang/Object;";
     /** {@code await(FallibleFuture)}, the overload declaring {@code throws X}; woven as a Future await. */
     static final String AWAIT_FALLIBLE_DESC = "(Ldev/weft/FallibleFuture;)Ljava/lang/Object;";

@@ -13,7 +13,8 @@ import org.objectweb.asm.tree.analysis.Frame;
 /**
  * The weave of one coroutine method, as a pipeline of passes over a copy of its code:
  * lower returns, sink {@code new} to its constructor call, empty the stack under awaits, analyze types and
- * liveness, lay out the frame, then emit the body, the frame class and the entry stub.
+ * liveness, lay out the frame, then emit the body, cut its local variable ranges at the resume points
+ * that do not restore them, and write the frame class and the entry stub.
  */
 final class MethodWeaver {
     /** What weaving one method produced. */
@@ -36,10 +37,12 @@ final class MethodWeaver {
         List<Type> entry = entryTypes(host.name, original);
         FrameLayout layout = FrameLayout.of(entry, sites, t -> hierarchy.isNameableFrom(t, host.name));
         hierarchy.add(frameClass, AwaitCalls.COROUTINE, Opcodes.ACC_FINAL);
-        StateMachineEmitter.emit(body, frameClass, layout, sites, hostIsInterface);
+        SiteLines lines = SiteLines.of(original.name, sites);
+        StateMachineEmitter.emit(body, frameClass, layout, sites, lines, hostIsInterface);
+        LocalVariableRanges.apply(body);
         body.name = uniqueName(host, body.name, body.desc);
         byte[] frameBytes = FrameClassGenerator.generate(frameClass, host.name, hostIsInterface, host.sourceFile,
-                host.version, body.name, body.desc, entry, layout);
+                host.version, body.name, body.desc, entry, layout, lines);
         MethodNode stub = EntryStub.create(original, frameClass, entry, layout, kind);
         return new WovenMethod(stub, body, frameClass, frameBytes, sites.size(), layout.describeFields());
     }

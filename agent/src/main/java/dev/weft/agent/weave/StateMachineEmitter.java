@@ -15,6 +15,7 @@ import org.objectweb.asm.tree.InsnNode;
 import org.objectweb.asm.tree.JumpInsnNode;
 import org.objectweb.asm.tree.LabelNode;
 import org.objectweb.asm.tree.LdcInsnNode;
+import org.objectweb.asm.tree.LineNumberNode;
 import org.objectweb.asm.tree.LocalVariableNode;
 import org.objectweb.asm.tree.LookupSwitchInsnNode;
 import org.objectweb.asm.tree.MethodInsnNode;
@@ -56,9 +57,12 @@ final class StateMachineEmitter {
     private final List<List<Integer>> sharedStates;
     private final LabelNode[] saveLabels;
     private final LabelNode bad = new LabelNode();
+    private final SiteLines lines;
 
-    private StateMachineEmitter(MethodNode m, String frameClass, FrameLayout layout, List<AwaitSite> sites) {
+    private StateMachineEmitter(MethodNode m, String frameClass, FrameLayout layout, List<AwaitSite> sites,
+            SiteLines lines) {
         this.m = m;
+        this.lines = lines;
         this.frameClass = frameClass;
         this.layout = layout;
         this.sites = sites;
@@ -80,9 +84,9 @@ final class StateMachineEmitter {
     }
 
     /** Rewrites {@code m} in place; {@code sites} are its await sites, site k at index k-1. */
-    static void emit(MethodNode m, String frameClass, FrameLayout layout, List<AwaitSite> sites,
+    static void emit(MethodNode m, String frameClass, FrameLayout layout, List<AwaitSite> sites, SiteLines lines,
             boolean hostIsInterface) {
-        new StateMachineEmitter(m, frameClass, layout, sites).rewrite(hostIsInterface);
+        new StateMachineEmitter(m, frameClass, layout, sites, lines).rewrite(hostIsInterface);
     }
 
     private void rewrite(boolean hostIsInterface) {
@@ -237,10 +241,20 @@ final class StateMachineEmitter {
         return out;
     }
 
-    /** With the state number on the stack: record it, save the live set, and return SUSPENDED. */
+    /**
+     * With the state number on the stack: record it, save the live set, and return SUSPENDED. Placed
+     * after the method's last line, the block would stop a debugger stepping over a suspending
+     * await on that last line; so when all its awaits are on one line it carries that line, and
+     * the step leaves the method. A block shared by awaits on several lines carries none: a
+     * breakpoint on the line it carried would stop whenever any of the others suspends.
+     */
     private InsnList saveBlock(int shared) {
         InsnList out = new InsnList();
         out.add(saveLabels[shared]);
+        int line = lines.common(sharedStates.get(shared));
+        if (line > 0) {
+            out.add(new LineNumberNode(line, saveLabels[shared]));
+        }
         out.add(new VarInsnNode(Opcodes.ALOAD, FRAME));
         out.add(new InsnNode(Opcodes.SWAP));
         out.add(new FieldInsnNode(Opcodes.PUTFIELD, frameClass, FrameClassGenerator.STATE, "I"));

@@ -20,6 +20,7 @@ import org.objectweb.asm.tree.analysis.Analyzer;
 import org.objectweb.asm.tree.analysis.BasicValue;
 import org.objectweb.asm.tree.analysis.Frame;
 import org.objectweb.asm.util.Textifier;
+import org.objectweb.asm.util.TraceClassVisitor;
 import org.objectweb.asm.util.TraceMethodVisitor;
 
 /**
@@ -58,8 +59,38 @@ class PassListingsTest {
     @Test
     void stateMachineEmitterSharesSaveAndRestoreCodeBetweenSitesWithOneLiveSet() throws IOException {
         Analyzed a = analyzed(sample("shared"));
-        StateMachineEmitter.emit(a.body(), HOST + "$shared$Weft", a.layout(), a.sites(), false);
+        StateMachineEmitter.emit(a.body(), HOST + "$shared$Weft", a.layout(), a.sites(),
+                SiteLines.of("shared", a.sites()), false);
         assertGolden("state-machine-shared", a.body());
+    }
+
+    @Test
+    void stateMachineEmitterGivesASaveBlockTheLineOfItsOnlyAwait() throws IOException {
+        Analyzed a = analyzed(sample("spill"));
+        StateMachineEmitter.emit(a.body(), HOST + "$spill$Weft", a.layout(), a.sites(),
+                SiteLines.of("spill", a.sites()), false);
+        assertGolden("state-machine-spill", a.body());
+    }
+
+    @Test
+    void localVariableRangesEndAtResumePointsThatDoNotRestoreTheirSlot() throws IOException {
+        Analyzed a = analyzed(sample("shared"));
+        StateMachineEmitter.emit(a.body(), HOST + "$shared$Weft", a.layout(), a.sites(),
+                SiteLines.of("shared", a.sites()), false);
+        LocalVariableRanges.apply(a.body());
+        assertGolden("local-variable-ranges-shared", a.body());
+    }
+
+    @Test
+    void frameClassAnswersSuspendedAtFromItsLineTable() throws IOException {
+        Analyzed a = analyzed(sample("shared"));
+        MethodNode original = sample("shared");
+        byte[] frame = FrameClassGenerator.generate(HOST + "$shared$Weft", HOST, false, "PassSamples.java",
+                Opcodes.V17, "shared", "(Ljava/lang/Object;Ldev/weft/Context;)Ljava/lang/Object;",
+                MethodWeaver.entryTypes(HOST, original), a.layout(), SiteLines.of("shared", a.sites()));
+        StringWriter out = new StringWriter();
+        new ClassReader(frame).accept(new TraceClassVisitor(new PrintWriter(out)), 0);
+        assertGolden("frame-class-shared", out.toString());
     }
 
     @Test
@@ -121,8 +152,11 @@ class PassListingsTest {
     }
 
     private static void assertGolden(String name, MethodNode m) throws IOException {
+        assertGolden(name, listing(m));
+    }
+
+    private static void assertGolden(String name, String actual) throws IOException {
         Path golden = Path.of("src/test/resources/golden", name + ".txt");
-        String actual = listing(m);
         if (Boolean.getBoolean("weft.golden.update")) {
             Files.createDirectories(golden.getParent());
             Files.writeString(golden, actual);
