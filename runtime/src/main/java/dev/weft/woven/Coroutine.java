@@ -215,7 +215,7 @@ public abstract class Coroutine<T> implements Future<T>, Cancellable {
 
     /** Started and not done: what the frame's state says is the await it last suspended at. */
     final boolean isSuspended() {
-        return started && !done;
+        return phase == STARTED;
     }
 
     /**
