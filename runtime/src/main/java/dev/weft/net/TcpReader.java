@@ -78,7 +78,7 @@ public final class TcpReader {
     public TcpReader(TcpStream stream, int maxLineBytes) {
         this.stream = Objects.requireNonNull(stream, "stream");
         if (maxLineBytes < 1 || maxLineBytes > Integer.MAX_VALUE - 2) {
-            throw new IllegalArgumentException("maxLineBytes must be at least 1: " + maxLineBytes);
+            throw new IllegalArgumentException("maxLineBytes must be from 1 to Integer.MAX_VALUE - 2: " + maxLineBytes);
         }
         this.maxLineBytes = maxLineBytes;
         this.bytes = new byte[maxLineBytes + 2];

@@ -1,7 +1,8 @@
 /**
  * Non-blocking TCP: {@link dev.weft.net.TcpListener} accepts connections and
  * {@link dev.weft.net.TcpStream} reads and writes, through the reactor thread's
- * {@code Selector}.
+ * {@code Selector}; a {@link dev.weft.net.TcpReader} on a stream reads lines, delimited frames and
+ * exact byte counts.
  *
  * <pre>{@code
  * Future<Void> echoOnce(TcpListener listener) {
