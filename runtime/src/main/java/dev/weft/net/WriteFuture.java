@@ -14,9 +14,6 @@ import java.nio.ByteBuffer;
  * native memory of its size.
  */
 final class WriteFuture<T> extends IoFuture<T> {
-    /** writeAll's answer: it carries nothing, so every writeAll shares it and the ready path allocates no Poll. */
-    private static final Poll<Object> WROTE_ALL = Poll.ready(null);
-
     private final TcpStream stream;
     private final ByteBuffer src;
     private final boolean all;
@@ -45,7 +42,7 @@ final class WriteFuture<T> extends IoFuture<T> {
                 break;
             }
         }
-        return (Poll<T>) (all ? WROTE_ALL : Poll.ready(written));
+        return (Poll<T>) Poll.ready(all ? null : (Object) written);
     }
 
     private int writeSome() throws IOException {
