@@ -10,14 +10,16 @@ import java.nio.channels.SocketChannel;
  * reads reach its socket, so bytes come out in the order they arrived whoever read them.
  *
  * <p>The reactor fills it only while a reader is parked, and no more than that reader asked for
- * (at most {@value #MAX_AHEAD} bytes); a full inbox is left alone, so a stream nobody reads
- * stops being read, as before. The buffer is on the heap (the JDK reads through its per-thread
- * direct buffer, so the reactor's read costs one extra copy), and an emptied buffer larger than
- * {@value #KEEP} bytes is dropped, so an idle stream keeps at most that much. A cancelled read
- * leaves its bytes here for the next read. End of stream and a failure met by the reactor wait
- * here as well, for the next read to report. Guarded by its own lock: the reactor's {@link #fill}
- * and a worker's {@link #read} exclude each other, each holding it for one non-blocking read at
- * most.
+ * (at most {@value #AHEAD} bytes); a full inbox is left alone, so a stream nobody reads stops
+ * being read, as before. The buffer is on the heap (the JDK reads through its per-thread direct
+ * buffer, so the reactor's read costs one extra copy), allocated at the first read-ahead and kept
+ * for the stream's life: a read-ahead allocates nothing. It is small because it only has to
+ * carry a parked reader over one wake: a read-ahead that fills it leaves the socket marked
+ * readable, so the reader's next read takes the rest from the socket itself, as much as it has
+ * room for. A cancelled read leaves its bytes here for the next read. End of stream and a
+ * failure met by the reactor wait here as well, for the next read to report. Guarded by its own
+ * lock: the reactor's {@link #fill} and a worker's {@link #read} exclude each other, each holding
+ * it for one non-blocking read at most.
  *
  * <p>A reader's large heap buffer is read into a slice at a time ({@link HeapSlice}), so the
  * read costs no native memory of its size.
@@ -30,8 +32,7 @@ import java.nio.channels.SocketChannel;
  * {@link #readable} before it clears the interest.
  */
 final class Inbox implements IoRegistration.ReadAhead {
-    static final int MAX_AHEAD = 16 * 1024;
-    static final int KEEP = 1024;
+    static final int AHEAD = 1024;
 
     private final SocketChannel channel;
     private ByteBuffer held; // flipped: the bytes between position and limit wait for the reader
@@ -46,19 +47,13 @@ final class Inbox implements IoRegistration.ReadAhead {
 
     /**
      * One read into {@code dst}, held bytes first: the count, -1 at end of stream, or 0 if there is
-     * nothing to read now (or no room in {@code dst}).
+     * nothing to read now (or no room in {@code dst}). Held bytes that left room in {@code dst} are
+     * topped up from the socket if the read-ahead filled up (so the socket may have more).
      */
     synchronized int read(ByteBuffer dst) throws IOException {
-        if (held != null && held.hasRemaining()) {
-            int n = Math.min(held.remaining(), dst.remaining());
-            int limit = held.limit();
-            held.limit(held.position() + n);
-            dst.put(held);
-            held.limit(limit);
-            if (!held.hasRemaining() && held.capacity() > KEEP) {
-                held = null;
-            }
-            return n;
+        int taken = takeHeld(dst);
+        if (taken > 0) {
+            return mayHaveBytes && dst.hasRemaining() ? taken + readAfterHeld(dst) : taken;
         }
         if (failure != null) {
             IOException f = failure;
@@ -68,13 +63,39 @@ final class Inbox implements IoRegistration.ReadAhead {
         if (endOfStream) {
             return -1;
         }
+        return readSocket(dst);
+    }
+
+    private int takeHeld(ByteBuffer dst) {
+        if (held == null || !held.hasRemaining()) {
+            return 0;
+        }
+        int n = Math.min(held.remaining(), dst.remaining());
+        int limit = held.limit();
+        held.limit(held.position() + n);
+        dst.put(held);
+        held.limit(limit);
+        return n;
+    }
+
+    /** The socket's bytes after held ones; its end or failure waits for the next read, which reports it. */
+    private int readAfterHeld(ByteBuffer dst) {
+        try {
+            return Math.max(0, readSocket(dst));
+        } catch (IOException e) {
+            failure = e;
+            return 0;
+        }
+    }
+
+    private int readSocket(ByteBuffer dst) throws IOException {
         int room = dst.remaining();
         ByteBuffer slice = HeapSlice.of(dst);
         int asked = slice.remaining();
         int n = mayHaveBytes ? channel.read(slice) : 0;
         HeapSlice.advance(dst, slice, n);
         if (n == 0) {
-            wanted = Math.max(1, Math.min(room, MAX_AHEAD));
+            wanted = Math.max(1, Math.min(room, AHEAD));
         }
         endOfStream = n < 0;
         mayHaveBytes = n >= asked;
@@ -96,8 +117,8 @@ final class Inbox implements IoRegistration.ReadAhead {
         if (held != null && held.hasRemaining() || endOfStream || failure != null) {
             return HOLDING;
         }
-        if (held == null || held.capacity() < wanted) {
-            held = ByteBuffer.allocate(wanted);
+        if (held == null) {
+            held = ByteBuffer.allocate(AHEAD);
         }
         held.clear().limit(wanted);
         try {

@@ -1,7 +1,8 @@
 /**
  * Non-blocking TCP and UDP: {@link dev.weft.net.TcpListener} accepts connections,
  * {@link dev.weft.net.TcpStream} reads and writes, and {@link dev.weft.net.UdpSocket} sends and
- * receives datagrams, through the reactor thread's {@code Selector}.
+ * receives datagrams, through the reactor thread's {@code Selector}; a
+ * {@link dev.weft.net.TcpReader} on a stream reads lines, delimited frames and exact byte counts.
  *
  * <pre>{@code
  * Future<Void> echoOnce(TcpListener listener) {

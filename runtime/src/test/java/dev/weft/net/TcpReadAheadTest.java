@@ -8,9 +8,11 @@ import dev.weft.Async;
 import dev.weft.Context;
 import dev.weft.Future;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -96,6 +98,42 @@ class TcpReadAheadTest {
         });
         assertEquals(-1, read.poll(Context.of(() -> {})).value());
         assertEquals(-1, Async.blockOn(server.read(ByteBuffer.allocate(16))));
+    }
+
+    @Test
+    void readingAheadForALargeReaderAllocatesNoBufferPerRead() throws Exception {
+        ByteBuffer large = ByteBuffer.allocate(64 * 1024);
+        Thread reactor = reactorThread();
+        long before = allocatedBytes(reactor);
+        int reads = 500;
+        for (int i = 0; i < reads; i++) {
+            Future<Integer> read = parkedReadWokenAfter(large.clear(), () -> Async.blockOn(client.writeAll(ascii("ping"))));
+            assertEquals(4, read.poll(Context.of(() -> {})).value());
+        }
+        long perRead = (allocatedBytes(reactor) - before) / reads;
+        // Sizing the read-ahead to the reader's room allocated 16 KiB for each of these reads.
+        assertTrue(perRead < 1024, "the reactor allocated " + perRead + " bytes per read-ahead");
+    }
+
+    private static Thread reactorThread() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().startsWith("weft-reactor"))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    private static long allocatedBytes(Thread t) {
+        return ((com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean()).getThreadAllocatedBytes(t.getId());
+    }
+
+    @Test
+    void aReadAfterAFullReadAheadTakesTheRestFromTheSocketToo() throws Exception {
+        byte[] burst = new byte[3 * Inbox.AHEAD];
+        Arrays.fill(burst, (byte) 'b');
+        ByteBuffer dst = ByteBuffer.allocate(burst.length);
+        Future<Integer> read = parkedReadWokenAfter(dst, () -> Async.blockOn(client.writeAll(ByteBuffer.wrap(burst))));
+        int n = read.poll(Context.of(() -> {})).value();
+        assertTrue(n > Inbox.AHEAD, "one read takes the read-ahead and what the socket has after it: " + n);
     }
 
     @Test

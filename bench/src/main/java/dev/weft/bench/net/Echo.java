@@ -54,7 +54,7 @@ public class Echo {
     @Param({"1", "100", "1000"})
     int connections;
 
-    private EchoServer server;
+    private LoopbackServer server;
     private EchoClient client;
 
     @Setup(Level.Trial)
@@ -70,7 +70,7 @@ public class Echo {
     }
 
     /** The server named like the benchmark method that measures it. */
-    static EchoServer startServer(String implementation) throws IOException {
+    static LoopbackServer startServer(String implementation) throws IOException {
         switch (implementation) {
             case "weft": return WeftEchoServer.start();
             case "virtualThreads": return ThreadEchoServer.start(VirtualThreads::start);

@@ -18,7 +18,7 @@ import java.util.function.Function;
  * connection a thread that loops on a blocking {@link SocketChannel} read and write. Which kind of
  * thread (virtual or platform) is the {@code starter}'s choice; the code is the same.
  */
-final class ThreadEchoServer implements EchoServer {
+final class ThreadEchoServer implements LoopbackServer {
     private final ServerSocketChannel listener;
     private final Function<Runnable, Thread> starter;
     private final Queue<SocketChannel> connections = new ConcurrentLinkedQueue<>();

@@ -16,7 +16,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * work-stealing executor (one worker per core) serve every connection. The code is in
  * {@link WeftEchoTasks}.
  */
-final class WeftEchoServer implements EchoServer {
+final class WeftEchoServer implements LoopbackServer {
     private final TcpListener listener;
     private final Queue<JoinHandle<Void>> connections = new ConcurrentLinkedQueue<>();
     private final JoinHandle<Void> acceptor;

@@ -2,8 +2,8 @@ package dev.weft.bench.net;
 
 import java.net.InetSocketAddress;
 
-/** A loopback echo server under test: it writes back every byte it reads, on every connection. */
-interface EchoServer extends AutoCloseable {
+/** A loopback server under test (echo or HTTP), on a free port. */
+interface LoopbackServer extends AutoCloseable {
     /** Where the client connects. */
     InetSocketAddress address();
 
