@@ -60,15 +60,21 @@ import java.util.concurrent.ConcurrentLinkedDeque;
 public final class Channel<T> {
     /*
      * How the parts meet. The word counts the elements the channel holds (in the buffer, given
-     * back, or reserved by a put in progress) and carries the CLOSED bit; a put reserves room in it
-     * first, so the buffer never overflows and "closed and drained" is one read: CLOSED and a
-     * count of zero. Each slot of a bounded buffer has its own state machine (RingBuffer). A send
-     * waits only while the channel is full, a receive only while it is empty; who changes that
-     * (a take makes room, a put adds an element, close) then calls rebalance(), which moves
-     * elements to waiting receivers and waiting senders' elements in until neither can move.
-     * Every such pair is a write followed by a read on each side (a waiter enqueues, then looks
-     * at the buffer; a taker or putter changes the buffer, then looks at the queue), all
-     * volatile, so at least one of the two sees the other and nothing waits in vain.
+     * back, reserved by a put in progress, or on their way to a claimed receiver) and carries the
+     * CLOSED bit; a put reserves room in it first, so the buffer never overflows and "closed and
+     * drained" is one read: CLOSED and a count of zero. Each slot of a bounded buffer has its own
+     * state machine (RingBuffer). A send waits only while the channel is full, a receive only
+     * while it is empty; whoever changes that (a take makes room, a put adds an element, close,
+     * a waiter enqueuing) then asks for a rebalance, which moves elements to waiting receivers and
+     * waiting senders' elements in until neither can move. Every such pair is a write followed by
+     * a read on each side (a waiter enqueues, then looks at the buffer; a taker or putter changes
+     * the buffer, then looks at the queue), all volatile, so at least one of the two sees the
+     * other and nothing waits in vain.
+     *
+     * One thread rebalances at a time: a request that finds another in progress only counts
+     * itself, and the thread in progress runs one more pass for it (no lock, nobody waits). So
+     * the receiver a pass claims gets the element the pass takes next, in buffer order, and
+     * waiting senders are let in one by one in queue order.
      *
      *   word                     send reserves       take / give back      close
      *   -----------------------  ------------------  --------------------  ----------------------
@@ -84,10 +90,13 @@ public final class Channel<T> {
     private static final int LARGEST_RING = 1 << 16;
 
     private static final VarHandle WORD;
+    private static final VarHandle REBALANCE_REQUESTS;
 
     static {
         try {
-            WORD = MethodHandles.lookup().findVarHandle(Channel.class, "word", long.class);
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            WORD = lookup.findVarHandle(Channel.class, "word", long.class);
+            REBALANCE_REQUESTS = lookup.findVarHandle(Channel.class, "rebalanceRequests", int.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -100,6 +109,8 @@ public final class Channel<T> {
     private final WaiterQueue<Send> waitingSenders = new WaiterQueue<>();
     private final WaiterQueue<Receive> waitingReceivers = new WaiterQueue<>();
     private volatile long word;
+    /** Rebalances asked for and not yet run; the thread that raised it from 0 runs them. */
+    private volatile int rebalanceRequests;
 
     private Channel(int capacity) {
         this.capacity = capacity;
@@ -200,20 +211,17 @@ public final class Channel<T> {
     }
 
     /**
-     * Hands {@code value} to the oldest waiting receiver, if one waits and the channel is open and
-     * empty. (Were it not empty, the element would overtake those in it, which may include the
-     * sender's own previous one.)
+     * Hands {@code value} straight to the oldest waiting receiver, if one waits and the channel
+     * is open and empty (were it not empty, the element would overtake those in it, the sender's
+     * own previous one among them). One try: if a rebalance holds that receiver, the element
+     * goes through the buffer instead.
      */
     private boolean handToWaitingReceiver(T value) {
-        if (waitingReceivers.isEmpty()) {
+        if (waitingReceivers.isEmpty() || word != 0) {
             return false;
         }
-        for (Receive r; word == 0 && (r = waitingReceivers.firstWaiting()) != null; ) {
-            if (r.hand(value)) {
-                return true;
-            }
-        }
-        return false;
+        Receive r = waitingReceivers.firstWaiting();
+        return r != null && r.hand(value);
     }
 
     /** Reserves room and puts {@code value} in; false if full; throws if closed. */
@@ -270,13 +278,19 @@ public final class Channel<T> {
     /**
      * Moves what can move: elements to waiting receivers, waiting senders' elements in (or their
      * failure, once closed), the end of the stream to waiting receivers once closed and drained.
-     * Safe to run on many threads at once: each move is claimed by a CAS on a waiter's state.
+     * Runs here, or on the thread already rebalancing, which then makes one more pass.
      */
     private void rebalance() {
-        boolean moved;
+        int requests = (int) REBALANCE_REQUESTS.getAndAdd(this, 1) + 1;
+        if (requests != 1) {
+            return;
+        }
         do {
-            moved = serveOneReceiver() | admitOneSender();
-        } while (moved);
+            while (serveOneReceiver() | admitOneSender()) {
+                // keep moving
+            }
+            requests = (int) REBALANCE_REQUESTS.getAndAdd(this, -requests) - requests;
+        } while (requests != 0);
     }
 
     private boolean serveOneReceiver() {
@@ -284,18 +298,19 @@ public final class Channel<T> {
         if (r == null) {
             return false;
         }
+        if (!r.claim()) {
+            return true; // it stopped waiting meanwhile; the next look drops it
+        }
         T value = takeWithoutRebalance();
         if (value != null) {
-            if (!r.hand(value)) {
-                WORD.getAndAdd(this, 1L); // r was cancelled or closed meanwhile: back to the front
-                givenBack.addFirst(value);
-            }
+            r.deliver(value);
             return true;
         }
         if (isDrained(word)) {
-            r.close();
+            r.deliver(FAILED);
             return true;
         }
+        r.unclaim();
         return false;
     }
 
@@ -364,6 +379,7 @@ public final class Channel<T> {
 
     private static final Marker NEW = new Marker("NEW");
     private static final Marker WAITING = new Marker("WAITING");
+    private static final Marker CLAIMED = new Marker("CLAIMED");
     private static final Marker ADMITTED = new Marker("ADMITTED");
     private static final Marker FAILED = new Marker("FAILED");
     private static final Marker CANCELLED = new Marker("CANCELLED");
@@ -500,7 +516,12 @@ public final class Channel<T> {
      * NEW        poll: empty, or receivers wait     WAITING    queued behind earlier receivers
      * WAITING    poll                               WAITING    the newest waker is kept
      * WAITING    a send hands it e (CAS)            e          woken
-     * WAITING    closed and drained (CAS)           FAILED     woken; its poll drains or throws
+     * WAITING    a rebalance claims it (CAS)        CLAIMED    the rebalance takes the next element
+     * CLAIMED    the rebalance took e               e          woken
+     * CLAIMED    the rebalance found none           WAITING
+     * CLAIMED    closed and drained                 FAILED     woken; its poll drains or throws
+     * CLAIMED    poll                               CLAIMED    the newest waker is kept
+     * CLAIMED    cancel                             CLAIMED    waits the few steps until it is not
      * WAITING    cancel (CAS)                       CANCELLED  the queue drops it
      * e          poll                               DONE       ready with e
      * e          cancel                             DONE       e to the next waiting receiver,
@@ -515,7 +536,8 @@ public final class Channel<T> {
 
         @Override
         boolean isWaiting() {
-            return slot == WAITING;
+            Object s = slot;
+            return s == WAITING || s == CLAIMED;
         }
 
         @Override
@@ -546,7 +568,7 @@ public final class Channel<T> {
 
         @SuppressWarnings("unchecked")
         private Poll<T> finish(Object s) {
-            if (s == WAITING) {
+            if (s == WAITING || s == CLAIMED) {
                 return Poll.pending();
             }
             slot = DONE;
@@ -565,27 +587,37 @@ public final class Channel<T> {
 
         /** Gives this waiting receive {@code value} and wakes it; false if it stopped waiting. */
         boolean hand(T value) {
-            return settle(value);
-        }
-
-        /** Tells this waiting receive the channel is closed and drained, and wakes it. */
-        void close() {
-            settle(FAILED);
-        }
-
-        private boolean settle(Object outcome) {
-            if (RECEIVE_SLOT.compareAndSet(this, WAITING, outcome)) {
+            if (RECEIVE_SLOT.compareAndSet(this, WAITING, value)) {
                 waker.wake();
                 return true;
             }
             return false;
         }
 
+        /** For a rebalance: holds this receive while it looks for an element; false if it stopped waiting. */
+        boolean claim() {
+            return RECEIVE_SLOT.compareAndSet(this, WAITING, CLAIMED);
+        }
+
+        /** Ends a claim with an element, or FAILED for the end of the stream, and wakes the receive. */
+        void deliver(Object outcome) {
+            slot = outcome;
+            waker.wake();
+        }
+
+        void unclaim() {
+            slot = WAITING;
+        }
+
         @Override
         @SuppressWarnings("unchecked")
         public void cancel() {
-            if (RECEIVE_SLOT.compareAndSet(this, WAITING, CANCELLED)) {
-                return;
+            for (Object s = slot; s == WAITING || s == CLAIMED; s = slot) {
+                if (s == CLAIMED) {
+                    Thread.onSpinWait(); // a rebalance is a take away from delivering or letting go
+                } else if (RECEIVE_SLOT.compareAndSet(this, WAITING, CANCELLED)) {
+                    return;
+                }
             }
             Object s = slot;
             slot = DONE;

@@ -74,7 +74,7 @@ final class RingBuffer<T> implements ElementBuffer<T> {
         for (;;) {
             long h = head;
             int i = (int) h & mask;
-            long seq = (long) SEQ.getAcquire(seqs, i);
+            long seq = (long) SEQ.getVolatile(seqs, i); // volatile: read after a waiter enqueued
             if (seq < h + 1) {
                 return null; // empty, or the head's putter has not published yet
             }
