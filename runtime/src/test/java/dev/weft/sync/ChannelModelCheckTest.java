@@ -56,6 +56,12 @@ class ChannelModelCheckTest {
     }
 
     @Test
+    void receiveMeetsASend() {
+        assumeCheckerWorks();
+        Lincheck.runConcurrentTest(INVOCATIONS, ChannelRaces::receiveMeetsASend);
+    }
+
+    @Test
     void sendersMeetAReceiverOnAFullChannel() {
         assumeCheckerWorks();
         Lincheck.runConcurrentTest(INVOCATIONS, ChannelRaces::sendersMeetAReceiverOnAFullChannel);

@@ -62,6 +62,7 @@ class ChannelStressTest {
     @Test
     void racesRepeatedOnRealThreads() {
         for (int round = 0; round < StressSize.of(300); round++) {
+            ChannelRaces.receiveMeetsASend();
             ChannelRaces.sendersMeetAReceiverOnAFullChannel();
             ChannelRaces.closeWhileSendingAndReceiving();
             ChannelRaces.cancelledReceiveVsHandOff();
