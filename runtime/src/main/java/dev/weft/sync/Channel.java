@@ -53,17 +53,16 @@ import java.util.concurrent.ConcurrentLinkedDeque;
  * <p><b>Cost.</b> No lock: senders and receivers meet on a lock-free ring of slots (a linked queue
  * when unbounded), and wait in lock-free queues whose nodes are the send and receive futures
  * themselves. A send or receive that is ready on its first poll allocates nothing beyond its
- * future.
+ * future (and the receive's {@link Poll}).
  *
  * @param <T> the element type
  */
 public final class Channel<T> {
     /*
      * How the parts meet. The word counts the elements the channel holds (in the buffer, given
-     * back, reserved by a put in progress, or on their way to a claimed receiver) and carries the
-     * CLOSED bit; a put reserves room in it first, so the buffer never overflows and "closed and
-     * drained" is one read: CLOSED and a count of zero. Each slot of a bounded buffer has its own
-     * state machine (RingBuffer). A send waits only while the channel is full, a receive only
+     * back, or reserved by a put in progress) and carries the CLOSED bit; a put reserves room in
+     * it first, so the buffer never overflows and "closed and drained" is one read: CLOSED and a
+     * count of zero. Each slot of a bounded buffer has its own state machine (RingBuffer). A send waits only while the channel is full, a receive only
      * while it is empty; whoever changes that (a take makes room, a put adds an element, close,
      * a waiter enqueuing) then asks for a rebalance, which moves elements to waiting receivers and
      * waiting senders' elements in until neither can move. Every such pair is a write followed by
@@ -249,17 +248,13 @@ public final class Channel<T> {
         }
     }
 
-    /** Takes the next element (given back ones first), or null; lets a waiting sender in after it. */
+    /**
+     * Takes the next element, or null. After it, a waiting sender may get in, and once closed and
+     * drained the receivers still waiting learn the end.
+     */
     private T take() {
-        T value = givenBack.pollFirst();
-        if (value == null) {
-            value = buffer.take();
-            if (value == null) {
-                return null;
-            }
-        }
-        WORD.getAndAdd(this, -1L);
-        if (!waitingSenders.isEmpty() || !waitingReceivers.isEmpty()) {
+        T value = takeWithoutRebalance();
+        if (value != null && (!waitingSenders.isEmpty() || !waitingReceivers.isEmpty())) {
             rebalance();
         }
         return value;
@@ -314,6 +309,7 @@ public final class Channel<T> {
         return false;
     }
 
+    /** Takes the next element, given back ones first, or null. */
     private T takeWithoutRebalance() {
         T value = givenBack.pollFirst();
         if (value == null) {

@@ -45,7 +45,7 @@ final class RingBuffer<T> implements ElementBuffer<T> {
     private volatile long head;
     private volatile long tail;
 
-    /** A ring of at least {@code capacity} slots (the next power of two, so a slot is a mask away). */
+    /** A ring of {@code capacity} slots rounded up to a power of two (at least 2), so a slot is a mask away. */
     RingBuffer(int capacity) {
         int slots = Integer.highestOneBit(Math.max(1, capacity - 1)) << 1;
         elements = new Object[slots];
