@@ -226,9 +226,10 @@ final class ChannelRaces {
         Thread ta = new Thread(() -> runCounted(a, returned));
         Thread tb = new Thread(() -> runCounted(b, returned));
         Thread tc = new Thread(() -> runCounted(c, returned));
-        ta.start();
-        tb.start();
-        tc.start();
+        for (Thread t : new Thread[] {ta, tb, tc}) {
+            t.setDaemon(true); // a thread that hangs on a lost wake must not keep the test JVM alive
+            t.start();
+        }
         try {
             ta.join();
             tb.join();

@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -59,7 +60,9 @@ class ChannelStressTest {
         }
     }
 
+    /** A lost wake leaves a racing thread spinning forever; the timeout reports it. */
     @Test
+    @Timeout(value = 10, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void racesRepeatedOnRealThreads() {
         for (int round = 0; round < StressSize.of(300); round++) {
             ChannelRaces.receiveMeetsASend();
