@@ -5,8 +5,10 @@ import dev.weft.Context;
 import dev.weft.Future;
 import dev.weft.Poll;
 import dev.weft.Waker;
-import java.util.ArrayDeque;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentLinkedDeque;
 
 /**
  * A FIFO queue between tasks: senders wait while it is full, receivers wait while it is empty.
@@ -31,8 +33,9 @@ import java.util.Objects;
  * }
  * }</pre>
  *
- * <p><b>Order.</b> Elements come out in the order their sends completed. Waiting senders are
- * served in the order they started waiting, and so are waiting receivers.
+ * <p><b>Order.</b> Elements come out in the order their sends completed, so the elements of one
+ * sender come out in the order it sent them. Waiting senders are let in in the order they started
+ * waiting, and waiting receivers are served in the order they started waiting.
  *
  * <p><b>Close.</b> {@link #close()} stops new sends: a send polled after close, or still waiting
  * at close, fails with {@link ChannelClosedException} and its element is not delivered. Elements
@@ -47,23 +50,70 @@ import java.util.Objects;
  * receiver, or to the front of the channel (so a bounded channel may briefly hold one element over
  * its capacity). No element is ever lost or duplicated.
  *
+ * <p><b>Cost.</b> No lock: senders and receivers meet on a lock-free ring of slots (a linked queue
+ * when unbounded), and wait in lock-free queues whose nodes are the send and receive futures
+ * themselves. A send or receive that is ready on its first poll allocates nothing beyond its
+ * future (and the receive's {@link Poll}).
+ *
  * @param <T> the element type
  */
 public final class Channel<T> {
+    /*
+     * How the parts meet. The word counts the elements the channel holds (in the buffer, given
+     * back, or reserved by a put in progress) and carries the CLOSED bit; a put reserves room in
+     * it first, so the buffer never overflows and "closed and drained" is one read: CLOSED and a
+     * count of zero. Each slot of a bounded buffer has its own state machine (RingBuffer). A send waits only while the channel is full, a receive only
+     * while it is empty; whoever changes that (a take makes room, a put adds an element, close,
+     * a waiter enqueuing) then asks for a rebalance, which moves elements to waiting receivers and
+     * waiting senders' elements in until neither can move. Every such pair is a write followed by
+     * a read on each side (a waiter enqueues, then looks at the buffer; a taker or putter changes
+     * the buffer, then looks at the queue), all volatile, so at least one of the two sees the
+     * other and nothing waits in vain.
+     *
+     * One thread rebalances at a time: a request that finds another in progress only counts
+     * itself, and the thread in progress runs one more pass for it (no lock, nobody waits). So
+     * the receiver a pass claims gets the element the pass takes next, in buffer order, and
+     * waiting senders are let in one by one in queue order.
+     *
+     *   word                     send reserves       take / give back      close
+     *   -----------------------  ------------------  --------------------  ----------------------
+     *   open, count < capacity   count + 1           count - 1 / + 1       CLOSED, same count
+     *   open, count = capacity   waits (or false)    count - 1 / + 1       CLOSED, same count
+     *   CLOSED, count > 0        fails               count - 1 / + 1       unchanged
+     *   CLOSED, count = 0        fails               nothing to take       unchanged
+     */
+    private static final long CLOSED = 1L << 62;
     /** What every completed send answers; a Poll is immutable, so one instance serves them all. */
     private static final Poll<Void> SENT = Poll.ready(null);
+    /** Above this capacity the buffer is linked, so a large bound does not allocate a large ring. */
+    private static final int LARGEST_RING = 1 << 16;
 
-    private final Object lock = new Object();
-    private final int capacity;
-    private final ArrayDeque<T> buffer = new ArrayDeque<>();
-    // Invariants, under lock: senders wait only while the buffer is full; receivers wait only
-    // while it is empty; so at most one of the two queues is non-empty.
-    private final ArrayDeque<Send> waitingSenders = new ArrayDeque<>();
-    private final ArrayDeque<Receive> waitingReceivers = new ArrayDeque<>();
-    private boolean closed;
+    private static final VarHandle WORD;
+    private static final VarHandle REBALANCE_REQUESTS;
+
+    static {
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            WORD = lookup.findVarHandle(Channel.class, "word", long.class);
+            REBALANCE_REQUESTS = lookup.findVarHandle(Channel.class, "rebalanceRequests", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private final long capacity;
+    private final ElementBuffer<T> buffer;
+    /** Elements a cancelled receive gave back; they come out before the buffer's. */
+    private final ConcurrentLinkedDeque<T> givenBack = new ConcurrentLinkedDeque<>();
+    private final WaiterQueue<Send> waitingSenders = new WaiterQueue<>();
+    private final WaiterQueue<Receive> waitingReceivers = new WaiterQueue<>();
+    private volatile long word;
+    /** Rebalances asked for and not yet run; the thread that raised it from 0 runs them. */
+    private volatile int rebalanceRequests;
 
     private Channel(int capacity) {
         this.capacity = capacity;
+        this.buffer = capacity <= LARGEST_RING ? new RingBuffer<>(capacity) : new LinkedBuffer<>();
     }
 
     /** A channel holding at most {@code capacity} elements (at least 1). */
@@ -95,23 +145,16 @@ public final class Channel<T> {
      */
     public boolean trySend(T value) {
         Objects.requireNonNull(value, "channel elements cannot be null");
-        Waker toWake;
-        synchronized (lock) {
-            if (closed) {
-                throw closedForSend();
-            }
-            Receive r = waitingReceivers.poll();
-            if (r != null) {
-                toWake = r.hand(value);
-            } else if (buffer.size() < capacity) {
-                buffer.add(value);
-                return true;
-            } else {
-                return false;
-            }
+        if (isClosed()) {
+            throw closedForSend();
         }
-        toWake.wake();
-        return true;
+        if (handToWaitingReceiver(value)) {
+            return true;
+        }
+        if (waitingSenders.firstWaiting() != null) {
+            return false; // do not jump the queue of waiting senders
+        }
+        return putIfRoom(value);
     }
 
     /**
@@ -132,19 +175,11 @@ public final class Channel<T> {
      * }</pre>
      */
     public Received<T> tryReceive() {
-        Waker toWake;
-        T value;
-        synchronized (lock) {
-            value = buffer.poll();
-            if (value == null) {
-                return closed ? Received.closed() : Received.empty();
-            }
-            toWake = admitWaitingSender();
+        T value = take();
+        if (value != null) {
+            return Received.of(value);
         }
-        if (toWake != null) {
-            toWake.wake();
-        }
-        return Received.of(value);
+        return isDrained(word) ? Received.closed() : Received.empty();
     }
 
     /**
@@ -152,49 +187,168 @@ public final class Channel<T> {
      * with {@link ChannelClosedException}. Idempotent.
      */
     public void close() {
-        ArrayDeque<Waker> toWake = new ArrayDeque<>();
-        synchronized (lock) {
-            if (closed) {
-                return;
-            }
-            closed = true;
-            for (Send s; (s = waitingSenders.poll()) != null; ) {
-                s.state = Send.FAILED;
-                toWake.add(s.waker);
-            }
-            for (Receive r; (r = waitingReceivers.poll()) != null; ) {
-                r.state = Receive.CLOSED;
-                toWake.add(r.waker);
-            }
+        long before = (long) WORD.getAndBitwiseOr(this, CLOSED);
+        if ((before & CLOSED) == 0) {
+            rebalance();
         }
-        toWake.forEach(Waker::wake);
     }
 
     public boolean isClosed() {
-        synchronized (lock) {
-            return closed;
-        }
+        return (word & CLOSED) != 0;
     }
 
-    /** How many elements are in the channel now (not counting waiting senders). */
+    /**
+     * How many elements are in the channel now (not counting waiting senders); a put in progress
+     * on another thread counts already.
+     */
     public int size() {
-        synchronized (lock) {
-            return buffer.size();
+        return (int) (word & ~CLOSED);
+    }
+
+    private static boolean isDrained(long w) {
+        return w == CLOSED;
+    }
+
+    /**
+     * Hands {@code value} straight to the oldest waiting receiver, if one waits and the channel
+     * is open and empty (were it not empty, the element would overtake those in it, the sender's
+     * own previous one among them). One try: if a rebalance holds that receiver, the element
+     * goes through the buffer instead.
+     */
+    private boolean handToWaitingReceiver(T value) {
+        if (waitingReceivers.isEmpty() || word != 0) {
+            return false;
+        }
+        Receive r = waitingReceivers.firstWaiting();
+        return r != null && r.hand(value);
+    }
+
+    /** Reserves room and puts {@code value} in; false if full; throws if closed. */
+    private boolean putIfRoom(T value) {
+        for (;;) {
+            long w = word;
+            if ((w & CLOSED) != 0) {
+                throw closedForSend();
+            }
+            if (w >= capacity) {
+                return false;
+            }
+            if (WORD.compareAndSet(this, w, w + 1)) {
+                put(value);
+                return true;
+            }
         }
     }
 
-    /** Under lock, after an element left the buffer: lets the longest-waiting sender's element in. */
-    private Waker admitWaitingSender() {
-        if (buffer.size() >= capacity) {
-            return null;
+    /** After room was reserved: adds the element, then serves a receiver that waited meanwhile. */
+    private void put(T value) {
+        buffer.put(value);
+        if (!waitingReceivers.isEmpty()) {
+            rebalance();
         }
-        Send s = waitingSenders.poll();
+    }
+
+    /**
+     * Takes the next element, or null. After it, a waiting sender may get in, and once closed and
+     * drained the receivers still waiting learn the end.
+     */
+    private T take() {
+        T value = takeWithoutRebalance();
+        if (value != null && (!waitingSenders.isEmpty() || !waitingReceivers.isEmpty())) {
+            rebalance();
+        }
+        return value;
+    }
+
+    /**
+     * Puts an element a cancelled receive had been handed back at the front, over the capacity if
+     * need be: it was in the channel before the cancel, and must not be lost.
+     */
+    private void giveBack(T value) {
+        WORD.getAndAdd(this, 1L);
+        givenBack.addFirst(value);
+        rebalance();
+    }
+
+    /**
+     * Moves what can move: elements to waiting receivers, waiting senders' elements in (or their
+     * failure, once closed), the end of the stream to waiting receivers once closed and drained.
+     * Runs here, or on the thread already rebalancing, which then makes one more pass.
+     */
+    private void rebalance() {
+        int requests = (int) REBALANCE_REQUESTS.getAndAdd(this, 1) + 1;
+        if (requests != 1) {
+            return;
+        }
+        do {
+            while (serveOneReceiver() | admitOneSender()) {
+                // keep moving
+            }
+            requests = (int) REBALANCE_REQUESTS.getAndAdd(this, -requests) - requests;
+        } while (requests != 0);
+    }
+
+    private boolean serveOneReceiver() {
+        Receive r = waitingReceivers.firstWaiting();
+        if (r == null) {
+            return false;
+        }
+        if (!r.claim()) {
+            return true; // it stopped waiting meanwhile; the next look drops it
+        }
+        T value = takeWithoutRebalance();
+        if (value != null) {
+            r.deliver(value);
+            return true;
+        }
+        if (isDrained(word)) {
+            r.deliver(FAILED);
+            return true;
+        }
+        r.unclaim();
+        return false;
+    }
+
+    /** Takes the next element, given back ones first, or null. */
+    private T takeWithoutRebalance() {
+        T value = givenBack.pollFirst();
+        if (value == null) {
+            value = buffer.take();
+        }
+        if (value != null) {
+            WORD.getAndAdd(this, -1L);
+        }
+        return value;
+    }
+
+    private boolean admitOneSender() {
+        Send s = waitingSenders.firstWaiting();
         if (s == null) {
-            return null;
+            return false;
         }
-        buffer.add(s.value);
-        s.state = Send.ACCEPTED;
-        return s.waker;
+        for (;;) {
+            long w = word;
+            if ((w & CLOSED) != 0) {
+                Waker sender = s.claim(FAILED);
+                if (sender != null) {
+                    sender.wake();
+                }
+                return true;
+            }
+            if (w >= capacity) {
+                return false;
+            }
+            if (WORD.compareAndSet(this, w, w + 1)) {
+                Waker sender = s.claim(ADMITTED);
+                if (sender != null) {
+                    buffer.put(s.value); // before the wake, or the sender's next element could overtake it
+                    sender.wake();
+                } else {
+                    WORD.getAndAdd(this, -1L); // s was cancelled meanwhile: give the room back
+                }
+                return true;
+            }
+        }
     }
 
     private static ChannelClosedException closedForSend() {
@@ -205,196 +359,266 @@ public final class Channel<T> {
         return new ChannelClosedException("channel closed and drained");
     }
 
+    /** A waiter's state, in fields that otherwise hold a waker or an element (never a Marker). */
+    private static final class Marker {
+        private final String name;
+
+        Marker(String name) {
+            this.name = name;
+        }
+
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    private static final Marker NEW = new Marker("NEW");
+    private static final Marker WAITING = new Marker("WAITING");
+    private static final Marker CLAIMED = new Marker("CLAIMED");
+    private static final Marker ADMITTED = new Marker("ADMITTED");
+    private static final Marker FAILED = new Marker("FAILED");
+    private static final Marker CANCELLED = new Marker("CANCELLED");
+    private static final Marker DONE = new Marker("DONE");
+
+    private static final VarHandle SEND_STATE;
+    private static final VarHandle RECEIVE_SLOT;
+
+    static {
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            SEND_STATE = lookup.findVarHandle(Channel.Send.class, "state", Object.class);
+            RECEIVE_SLOT = lookup.findVarHandle(Channel.Receive.class, "slot", Object.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
     /**
-     * One send.
+     * One send; while it waits, its state is the waker to call, so a take that lets it in wakes
+     * the waker it replaced by CAS, never a stale one.
      *
      * <pre>
-     * state     event                              next      effect
-     * --------  ---------------------------------  --------  ------------------------------------
-     * NEW       poll: a receiver waits             DONE      element handed to it, it is woken
-     * NEW       poll: room in the buffer           DONE      element buffered
-     * NEW       poll: full                         WAITING   queued behind earlier senders
-     * NEW       poll: closed                       DONE      throws ChannelClosedException
-     * WAITING   a receive makes room               ACCEPTED  element buffered, sender woken
-     * WAITING   close                              FAILED    woken; its poll throws
-     * WAITING   cancel                             DONE      leaves the queue; element not sent
-     * ACCEPTED  poll                               DONE      ready
+     * state     event                               next      effect
+     * --------  ----------------------------------  --------  -----------------------------------
+     * NEW       poll: a receiver waits              DONE      element handed to it, it is woken
+     * NEW       poll: room (no sender waits)        DONE      element put in the buffer
+     * NEW       poll: closed                        DONE      throws ChannelClosedException
+     * NEW       poll: full, or senders wait         waker     queued behind earlier senders
+     * waker     poll                                waker'    the newest waker replaces it
+     * waker     a take makes room (CAS)             ADMITTED  element put in, old waker woken
+     * waker     close (CAS)                         FAILED    woken; its poll throws
+     * waker     cancel (CAS)                        DONE      element not sent; queue drops it
+     * ADMITTED  poll                                DONE      ready
+     * ADMITTED  cancel                              DONE      counts as sent
+     * FAILED    poll                                DONE      throws ChannelClosedException
      * </pre>
      */
-    private final class Send implements Future<Void>, Cancellable {
-        static final int NEW = 0;
-        static final int WAITING = 1;
-        static final int ACCEPTED = 2;
-        static final int FAILED = 3;
-        static final int DONE = 4;
-
+    private final class Send extends WaiterQueue.Node implements Future<Void>, Cancellable {
         final T value;
-        int state = NEW; // guarded by lock
-        Waker waker;     // guarded by lock
+        volatile Object state = NEW;
 
         Send(T value) {
             this.value = value;
         }
 
         @Override
+        boolean isWaiting() {
+            return !(state instanceof Marker);
+        }
+
+        @Override
         public Poll<Void> poll(Context cx) {
-            Waker toWake = null;
-            synchronized (lock) {
-                switch (state) {
-                    case NEW -> {
-                        if (closed) {
-                            state = DONE;
-                            throw closedForSend();
-                        }
-                        Receive r = waitingReceivers.poll();
-                        if (r != null) {
-                            toWake = r.hand(value);
-                            state = DONE;
-                        } else if (buffer.size() < capacity) {
-                            buffer.add(value);
-                            state = DONE;
-                        } else {
-                            state = WAITING;
-                            waker = cx.waker();
-                            waitingSenders.add(this);
-                            return Poll.pending();
-                        }
-                    }
-                    case WAITING -> {
-                        waker = cx.waker();
-                        return Poll.pending();
-                    }
-                    case ACCEPTED -> state = DONE;
-                    case FAILED -> {
-                        state = DONE;
-                        throw closedForSend();
-                    }
-                    default -> throw new IllegalStateException("send polled after it finished");
+            Object s = state;
+            if (s == NEW) {
+                return start(cx);
+            }
+            if (!(s instanceof Marker)) {
+                return rewait(s, cx);
+            }
+            return finish(s);
+        }
+
+        private Poll<Void> start(Context cx) {
+            state = DONE; // unless it waits below; a throw leaves it finished
+            if (isClosed()) {
+                throw closedForSend();
+            }
+            if (handToWaitingReceiver(value) || (waitingSenders.isEmpty() && putIfRoom(value))) {
+                return SENT;
+            }
+            state = cx.waker();
+            waitingSenders.enqueue(this);
+            rebalance(); // room may have come between the check and the enqueue
+            Object s = state;
+            return s instanceof Marker ? finish(s) : Poll.pending();
+        }
+
+        private Poll<Void> rewait(Object s, Context cx) {
+            Waker w = cx.waker();
+            while (!(s instanceof Marker)) {
+                if (s == w || SEND_STATE.compareAndSet(this, s, w)) {
+                    return Poll.pending();
+                }
+                s = state;
+            }
+            return finish(s);
+        }
+
+        private Poll<Void> finish(Object s) {
+            state = DONE;
+            if (s == ADMITTED) {
+                return SENT;
+            }
+            if (s == FAILED) {
+                throw closedForSend();
+            }
+            throw new IllegalStateException("send polled after it finished");
+        }
+
+        /**
+         * Ends this send's wait with {@code outcome} (ADMITTED or FAILED) and returns the waker
+         * for the caller to call once the outcome is in effect; null if it no longer waited.
+         */
+        Waker claim(Marker outcome) {
+            for (Object s = state; !(s instanceof Marker); s = state) {
+                if (SEND_STATE.compareAndSet(this, s, outcome)) {
+                    return (Waker) s;
                 }
             }
-            if (toWake != null) {
-                toWake.wake();
-            }
-            return SENT;
+            return null;
         }
 
         @Override
         public void cancel() {
-            synchronized (lock) {
-                if (state == WAITING) {
-                    waitingSenders.remove(this);
+            // a poll that throws on a closed channel (NEW -> DONE) may be cancelled after; nothing to undo
+            for (Object s = state; s != DONE; s = state) {
+                if (SEND_STATE.compareAndSet(this, s, DONE)) {
+                    return; // a waiting send leaves the queue lazily; an admitted one counts as sent
                 }
-                state = DONE;
-                waker = null;
             }
         }
     }
 
     /**
-     * One receive.
+     * One receive. Its slot holds its state, or the element a send handed it; its waker is
+     * separate, since an element may itself be a waker.
      *
      * <pre>
-     * state    event                              next     effect
-     * -------  ---------------------------------  -------  ----------------------------------------
-     * NEW      poll: buffer not empty             DONE     takes the head; a waiting sender gets in
-     * NEW      poll: empty and closed             DONE     throws ChannelClosedException
-     * NEW      poll: empty                        WAITING  queued behind earlier receivers
-     * WAITING  a send hands it an element         HANDED   element kept here, receiver woken
-     * WAITING  close                              CLOSED   woken; its poll throws
-     * WAITING  cancel                             DONE     leaves the queue
-     * HANDED   poll                               DONE     ready with the element
-     * HANDED   cancel                             DONE     element to the next waiting receiver,
-     *                                                      else back to the front of the buffer
+     * slot       event                              next       effect
+     * ---------  ---------------------------------  ---------  ---------------------------------
+     * NEW        poll: an element is there          DONE       takes it; a waiting sender gets in
+     * NEW        poll: closed and drained           DONE       throws ChannelClosedException
+     * NEW        poll: empty, or receivers wait     WAITING    queued behind earlier receivers
+     * WAITING    poll                               WAITING    the newest waker is kept
+     * WAITING    a send hands it e (CAS)            e          woken
+     * WAITING    a rebalance claims it (CAS)        CLAIMED    the rebalance takes the next element
+     * CLAIMED    the rebalance took e               e          woken
+     * CLAIMED    the rebalance found none           WAITING
+     * CLAIMED    closed and drained                 FAILED     woken; its poll drains or throws
+     * CLAIMED    poll                               CLAIMED    the newest waker is kept
+     * CLAIMED    cancel                             CLAIMED    waits the few steps until it is not
+     * WAITING    cancel (CAS)                       CANCELLED  the queue drops it
+     * e          poll                               DONE       ready with e
+     * e          cancel                             DONE       e to the next waiting receiver,
+     *                                                          else back to the front
+     * FAILED     poll                               DONE       an element given back since, else
+     *                                                          throws ChannelClosedException
      * </pre>
      */
-    private final class Receive implements Future<T>, Cancellable {
-        static final int NEW = 0;
-        static final int WAITING = 1;
-        static final int HANDED = 2;
-        static final int CLOSED = 3;
-        static final int DONE = 4;
+    private final class Receive extends WaiterQueue.Node implements Future<T>, Cancellable {
+        volatile Object slot = NEW;
+        volatile Waker waker;
 
-        int state = NEW; // guarded by lock
-        Waker waker;     // guarded by lock
-        T handed;        // guarded by lock
-
-        /** Under lock: gives this waiting receiver {@code value}; returns its waker to call outside. */
-        Waker hand(T value) {
-            handed = value;
-            state = HANDED;
-            return waker;
+        @Override
+        boolean isWaiting() {
+            Object s = slot;
+            return s == WAITING || s == CLAIMED;
         }
 
         @Override
         public Poll<T> poll(Context cx) {
-            Waker toWake;
-            T value;
-            synchronized (lock) {
-                switch (state) {
-                    case NEW -> {
-                        value = buffer.poll();
-                        if (value == null) {
-                            if (closed) {
-                                state = DONE;
-                                throw closedForReceive();
-                            }
-                            state = WAITING;
-                            waker = cx.waker();
-                            waitingReceivers.add(this);
-                            return Poll.pending();
-                        }
-                        state = DONE;
-                        toWake = admitWaitingSender();
-                    }
-                    case WAITING -> {
-                        waker = cx.waker();
-                        return Poll.pending();
-                    }
-                    case HANDED -> {
-                        value = handed;
-                        handed = null;
-                        state = DONE;
-                        toWake = null;
-                    }
-                    case CLOSED -> {
-                        // an element given back by a cancelled receiver after close still drains
-                        state = DONE;
-                        value = buffer.poll();
-                        if (value == null) {
-                            throw closedForReceive();
-                        }
-                        toWake = null;
-                    }
-                    default -> throw new IllegalStateException("receive polled after it finished");
+            if (slot == NEW) {
+                T value = waitingReceivers.isEmpty() ? take() : null;
+                if (value != null) {
+                    slot = DONE;
+                    return Poll.ready(value);
                 }
+                return start(cx);
             }
-            if (toWake != null) {
-                toWake.wake();
+            waker = cx.waker();
+            return finish(slot);
+        }
+
+        private Poll<T> start(Context cx) {
+            if (isDrained(word)) {
+                slot = DONE;
+                throw closedForReceive();
             }
-            return Poll.ready(value);
+            waker = cx.waker();
+            slot = WAITING;
+            waitingReceivers.enqueue(this);
+            rebalance(); // an element may have come between the check and the enqueue
+            return finish(slot);
+        }
+
+        @SuppressWarnings("unchecked")
+        private Poll<T> finish(Object s) {
+            if (s == WAITING || s == CLAIMED) {
+                return Poll.pending();
+            }
+            slot = DONE;
+            if (s == FAILED) {
+                T value = take(); // given back by a receive cancelled after close
+                if (value == null) {
+                    throw closedForReceive();
+                }
+                return Poll.ready(value);
+            }
+            if (s instanceof Marker) {
+                throw new IllegalStateException("receive polled after it finished");
+            }
+            return Poll.ready((T) s);
+        }
+
+        /** Gives this waiting receive {@code value} and wakes it; false if it stopped waiting. */
+        boolean hand(T value) {
+            if (RECEIVE_SLOT.compareAndSet(this, WAITING, value)) {
+                waker.wake();
+                return true;
+            }
+            return false;
+        }
+
+        /** For a rebalance: holds this receive while it looks for an element; false if it stopped waiting. */
+        boolean claim() {
+            return RECEIVE_SLOT.compareAndSet(this, WAITING, CLAIMED);
+        }
+
+        /** Ends a claim with an element, or FAILED for the end of the stream, and wakes the receive. */
+        void deliver(Object outcome) {
+            slot = outcome;
+            waker.wake();
+        }
+
+        void unclaim() {
+            slot = WAITING;
         }
 
         @Override
+        @SuppressWarnings("unchecked")
         public void cancel() {
-            Waker toWake = null;
-            synchronized (lock) {
-                if (state == WAITING) {
-                    waitingReceivers.remove(this);
-                } else if (state == HANDED) {
-                    T value = handed;
-                    handed = null;
-                    Receive next = waitingReceivers.poll();
-                    if (next != null) {
-                        toWake = next.hand(value);
-                    } else {
-                        buffer.addFirst(value);
-                    }
+            for (Object s = slot; s == WAITING || s == CLAIMED; s = slot) {
+                if (s == CLAIMED) {
+                    Thread.onSpinWait(); // a rebalance is a take away from delivering or letting go
+                } else if (RECEIVE_SLOT.compareAndSet(this, WAITING, CANCELLED)) {
+                    return;
                 }
-                state = DONE;
-                waker = null;
             }
-            if (toWake != null) {
-                toWake.wake();
+            Object s = slot;
+            slot = DONE;
+            if (!(s instanceof Marker)) {
+                giveBack((T) s); // handed but not yet seen: the next receiver gets it
             }
         }
     }
