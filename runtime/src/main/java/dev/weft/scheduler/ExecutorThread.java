@@ -8,7 +8,10 @@ package dev.weft.scheduler;
  * other task until it returns.
  */
 public class ExecutorThread extends Thread {
-    private Task<?> polling;
+    /** The task this thread is polling, or null. */
+    Task<?> polling;
+    /** Whether {@link #polling} woke itself during this poll, on this thread (see {@link Task}). */
+    boolean selfWoken;
 
     ExecutorThread(Runnable loop, String name) {
         super(loop, name);
@@ -23,11 +26,21 @@ public class ExecutorThread extends Thread {
     /** Polls {@code task} once, as the task this thread is running. */
     final void runTask(Task<?> task) {
         polling = task;
+        selfWoken = false;
         try {
             task.run();
         } finally {
             polling = null;
         }
+    }
+
+    /** Whether {@code task}, which this thread is polling, woke itself since the poll began; clears it. */
+    final boolean takeSelfWake(Task<?> task) {
+        if (polling != task || !selfWoken) {
+            return false;
+        }
+        selfWoken = false;
+        return true;
     }
 
     /**

@@ -23,6 +23,8 @@ import java.util.concurrent.CancellationException;
  * SCHEDULED      wake                   SCHEDULED      nothing: already queued
  * SCHEDULED      run                    RUNNING        polls the future
  * RUNNING        wake                   NOTIFIED       the poller re-queues after the poll
+ * RUNNING        wake on its poller     RUNNING        a flag on the polling thread, no CAS; after
+ *                                                      the poll RUNNING + flag counts as NOTIFIED
  * RUNNING        poll returns Pending   IDLE           waits for a wake
  * NOTIFIED       poll returns Pending   SCHEDULED      re-queued once, behind queued work (reschedule)
  * RUNNING/NOTIFIED  Ready or throw      COMPLETE       output published, joiners woken
@@ -46,10 +48,18 @@ import java.util.concurrent.CancellationException;
  * {@link Scheduler#released}. A queue may still hold a cancelled task's entry; running it finds the
  * word is neither SCHEDULED nor CANCEL_QUEUED and does nothing.
  *
- * <p>{@code liveNext}/{@code livePrev}/{@code liveShard} belong to the executor's registry of live
- * tasks (an intrusive list, so registering a task allocates nothing).
+ * <p>A wake from inside the task's own poll, on the thread polling it (a yield, a future that finds
+ * more work and wakes itself), is the common case of a round trip: it only sets
+ * {@link ExecutorThread#selfWoken}, which that thread alone reads and writes, instead of moving the
+ * word to NOTIFIED. A wake from any other thread during the poll still CASes RUNNING to NOTIFIED;
+ * the poller re-queues the task if either happened.
+ *
+ * <p>{@code liveNext}/{@code livePrev} belong to the executor's registry of live tasks (an
+ * intrusive list, so registering a task allocates nothing); the task's {@code scheduler} is its
+ * shard of that registry ({@link LiveTasks.Shard}), which forwards queue entries to the executor.
+ * A named task is a {@link NamedTask}, so an unnamed one carries no name field.
  */
-final class Task<T> extends TaskOutcome<T> implements Waker, JoinHandle<T>, Runnable, AwaitTracker {
+class Task<T> extends TaskOutcome<T> implements Waker, JoinHandle<T>, Runnable, AwaitTracker {
     static final int IDLE = 0;
     static final int SCHEDULED = 1;
     static final int RUNNING = 2;
@@ -63,26 +73,25 @@ final class Task<T> extends TaskOutcome<T> implements Waker, JoinHandle<T>, Runn
             ConstantBootstraps.fieldVarHandle(MethodHandles.lookup(), "state", VarHandle.class, Task.class, int.class);
 
     private final Scheduler scheduler;
-    private final String name;
     private Future<T> future;
     private Object awaiting; // the leaf future the last poll suspended on, for toString only
     @SuppressWarnings("unused") // accessed through STATE
     private volatile int state = SCHEDULED;
 
-    // Owned by LiveTasks, guarded by the lock of shard liveShard.
+    // Owned by LiveTasks, guarded by the lock of the shard that is this task's scheduler.
     Task<?> liveNext;
     Task<?> livePrev;
-    int liveShard;
 
     Task(Future<T> future, Scheduler scheduler) {
-        if (future instanceof NamedFuture<T> named) {
-            this.name = named.name();
-            this.future = named.future();
-        } else {
-            this.name = null;
-            this.future = future;
-        }
+        this.future = future;
         this.scheduler = scheduler;
+    }
+
+    /** The task for {@code future}: a {@link NamedTask} polling the inner future if it is a {@link NamedFuture}. */
+    static <T> Task<T> of(Future<T> future, Scheduler scheduler) {
+        return future instanceof NamedFuture<T> named
+                ? new NamedTask<>(named.name(), named.future(), scheduler)
+                : new Task<>(future, scheduler);
     }
 
     int state() {
@@ -90,7 +99,11 @@ final class Task<T> extends TaskOutcome<T> implements Waker, JoinHandle<T>, Runn
     }
 
     @Override
-    public void wake() {
+    public final void wake() {
+        if (Thread.currentThread() instanceof ExecutorThread t && t.polling == this) {
+            t.selfWoken = true;
+            return;
+        }
         for (;;) {
             int s = state;
             if (s == IDLE) {
@@ -110,7 +123,7 @@ final class Task<T> extends TaskOutcome<T> implements Waker, JoinHandle<T>, Runn
 
     /** Polls the future once; the scheduler calls this for each queue entry. */
     @Override
-    public void run() {
+    public final void run() {
         if (!STATE.compareAndSet(this, SCHEDULED, RUNNING)) {
             if (STATE.compareAndSet(this, CANCEL_QUEUED, CANCELLING)) {
                 finishCancelled();
@@ -137,12 +150,13 @@ final class Task<T> extends TaskOutcome<T> implements Waker, JoinHandle<T>, Runn
     }
 
     private void afterPending() {
+        boolean selfWoken = Thread.currentThread() instanceof ExecutorThread t && t.takeSelfWake(this);
         for (;;) {
             int s = state;
-            if (s == RUNNING && STATE.compareAndSet(this, RUNNING, IDLE)) {
+            if (s == RUNNING && !selfWoken && STATE.compareAndSet(this, RUNNING, IDLE)) {
                 return;
             }
-            if (s == NOTIFIED && STATE.compareAndSet(this, NOTIFIED, SCHEDULED)) {
+            if ((s == NOTIFIED || s == RUNNING && selfWoken) && STATE.compareAndSet(this, s, SCHEDULED)) {
                 scheduler.reschedule(this);
                 return;
             }
@@ -253,12 +267,12 @@ final class Task<T> extends TaskOutcome<T> implements Waker, JoinHandle<T>, Runn
 
     @Override
     String taskName() {
-        return name;
+        return null;
     }
 
     /** Name, state and, when suspended, what it waits for; read racily, as a diagnostic. */
     @Override
-    public String toString() {
-        return TaskDescription.of(name, state, awaiting);
+    public final String toString() {
+        return TaskDescription.of(taskName(), state, awaiting);
     }
 }

@@ -53,4 +53,25 @@ class TaskStateStressTest {
             TaskRaces.queuedCancelVsAbandon();
         }
     }
+
+    @Test
+    void selfWakeVsWake() {
+        for (int i = 0; i < RUNS; i++) {
+            TaskRaces.selfWakeVsWake();
+        }
+    }
+
+    @Test
+    void selfWakeVsCancel() {
+        for (int i = 0; i < RUNS; i++) {
+            TaskRaces.selfWakeVsCancel();
+        }
+    }
+
+    @Test
+    void joinVsComplete() {
+        for (int i = 0; i < RUNS; i++) {
+            TaskRaces.joinVsComplete();
+        }
+    }
 }
