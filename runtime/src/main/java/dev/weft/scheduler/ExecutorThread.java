@@ -34,13 +34,19 @@ public class ExecutorThread extends Thread {
         }
     }
 
-    /** Whether {@code task}, which this thread is polling, woke itself since the poll began; clears it. */
-    final boolean takeSelfWake(Task<?> task) {
-        if (polling != task || !selfWoken) {
+    /**
+     * The poll of {@code task} returned Pending: from here on a wake is an ordinary wake, and an
+     * abandon unwinds the task at once (see {@link Task#abandon}). Answers whether the task woke
+     * itself during the poll.
+     */
+    final boolean endPoll(Task<?> task) {
+        if (polling != task) {
             return false;
         }
+        polling = null;
+        boolean woken = selfWoken;
         selfWoken = false;
-        return true;
+        return woken;
     }
 
     /**

@@ -1,7 +1,9 @@
 package dev.weft.scheduler;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.weft.Cancellable;
 import dev.weft.Context;
 import dev.weft.Executor;
 import dev.weft.Future;
@@ -9,7 +11,11 @@ import dev.weft.JoinHandle;
 import dev.weft.Poll;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -62,5 +68,46 @@ class SelfWakeTest {
                 assertEquals(i * 10 + 1, tasks.get(i).toCompletableFuture().get(10, TimeUnit.SECONDS));
             }
         }
+    }
+
+    /** Wakes itself on every poll, forever; counts its polls and how often it was unwound. */
+    private static final class SpinsForever implements Future<Void>, Cancellable {
+        final CountDownLatch polledALot = new CountDownLatch(100);
+        final AtomicInteger unwound = new AtomicInteger();
+
+        @Override
+        public Poll<Void> poll(Context cx) {
+            polledALot.countDown();
+            cx.waker().wake();
+            return Poll.pending();
+        }
+
+        @Override
+        public void cancel() {
+            unwound.incrementAndGet();
+        }
+    }
+
+    /**
+     * Between its polls such a task sits in a queue with its word still RUNNING (an owned entry):
+     * closing the executor must still cancel it, unwind it once and fail its handle, not leave it
+     * to a poller that will never come.
+     */
+    @ParameterizedTest
+    @EnumSource(ExecutorKind.class)
+    void closingTheExecutorCancelsATaskThatKeepsWakingItself(ExecutorKind kind) throws Exception {
+        SpinsForever f = new SpinsForever();
+        JoinHandle<Void> task;
+        try (Executor ex = kind.create()) {
+            task = ex.spawn(f);
+            f.polledALot.await(10, TimeUnit.SECONDS);
+        }
+        assertThrows(CancellationException.class, () -> task.toCompletableFuture().get(10, TimeUnit.SECONDS));
+        assertEquals(1, f.unwound.get());
+    }
+
+    @Test
+    void anAbandonedOwnedEntryIsCancelledAndNeverPolledAgain() {
+        TaskRaces.ownedEntryAbandoned();
     }
 }

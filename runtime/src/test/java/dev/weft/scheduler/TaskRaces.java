@@ -341,6 +341,66 @@ final class TaskRaces {
     }
 
     /**
+     * The task's first poll wakes itself, so the word stays RUNNING and its entry is owned. Then
+     * a wake (after opening the gate) races a thread running that entry: a wake before the entry
+     * runs makes it NOTIFIED, which the entry must still poll; whichever order, the task completes.
+     */
+    static void ownedEntryVsWake() {
+        RecordingScheduler s = new RecordingScheduler();
+        Gate gate = new Gate();
+        gate.wakesItself = true;
+        Task<String> task = new Task<>(gate, s);
+        runAll(() -> runEntry(task));
+        check(task.state() == Task.RUNNING && s.queue.size() == 1, "no owned entry: state " + task.state());
+        runAll(s::drain, () -> {
+            gate.ready = true;
+            task.wake();
+        });
+        s.drain();
+        check(task.state() == Task.COMPLETE, "wake lost: state " + task.state() + " after " + gate.polls + " polls");
+        check(!gate.overlapped, "two polls at once");
+        check(s.released.get() == 1, "released " + s.released + " times");
+        check("done".equals(outcome(task)), "outcome " + outcome(task));
+    }
+
+    /**
+     * A cancel races the run of an owned entry (the word RUNNING, nobody polling): before the run,
+     * the run unwinds it; during the poll, the poller does; after, the cancel queues it. The task
+     * ends CANCELLED, unwound once and never during a poll.
+     */
+    static void ownedEntryVsCancel() {
+        RecordingScheduler s = new RecordingScheduler();
+        Gate gate = new Gate();
+        gate.wakesItself = true;
+        Task<String> task = new Task<>(gate, s);
+        runAll(() -> runEntry(task));
+        AtomicBoolean cancelled = new AtomicBoolean();
+        runAll(s::drain, () -> cancelled.set(task.cancel()));
+        s.drain();
+        check(cancelled.get(), "cancelling a pending task answered false");
+        check(task.state() == Task.CANCELLED, "state " + task.state());
+        check(gate.cancels.get() == 1, "unwound " + gate.cancels + " times");
+        check(!gate.overlapped, "a poll overlapped another poll or the unwinding");
+        check(s.released.get() == 1, "released " + s.released + " times");
+    }
+
+    /** A closed executor abandons a task whose owned entry it will never run: it ends CANCELLED. */
+    static void ownedEntryAbandoned() {
+        RecordingScheduler s = new RecordingScheduler();
+        Gate gate = new Gate();
+        gate.wakesItself = true;
+        Task<String> task = new Task<>(gate, s);
+        runAll(() -> runEntry(task));
+        task.abandon();
+        check(task.state() == Task.CANCELLED, "state " + task.state());
+        check(gate.cancels.get() == 1, "unwound " + gate.cancels + " times");
+        check("cancelled".equals(outcome(task)), "outcome " + outcome(task));
+        s.drain(); // the stale entry does nothing
+        check(gate.polls.get() == 1, "polled " + gate.polls + " times");
+        check(s.released.get() == 1, "released " + s.released + " times");
+    }
+
+    /**
      * Two joiners poll the handle while the task completes: each either sees the outcome at once or
      * is woken exactly once after it is published (the joiner stack and the outcome share one
      * atomic field; a push racing the publication must not be lost).

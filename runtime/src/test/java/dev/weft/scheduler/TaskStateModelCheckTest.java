@@ -113,6 +113,18 @@ class TaskStateModelCheckTest {
     }
 
     @Test
+    void ownedEntryVsWake() {
+        assumeCheckerWorks();
+        Lincheck.runConcurrentTest(INVOCATIONS / 4, TaskRaces::ownedEntryVsWake);
+    }
+
+    @Test
+    void ownedEntryVsCancel() {
+        assumeCheckerWorks();
+        Lincheck.runConcurrentTest(INVOCATIONS / 4, TaskRaces::ownedEntryVsCancel);
+    }
+
+    @Test
     void joinVsComplete() {
         assumeCheckerWorks();
         Lincheck.runConcurrentTest(INVOCATIONS, TaskRaces::joinVsComplete);

@@ -74,4 +74,18 @@ class TaskStateStressTest {
             TaskRaces.joinVsComplete();
         }
     }
+
+    @Test
+    void ownedEntryVsWake() {
+        for (int i = 0; i < RUNS; i++) {
+            TaskRaces.ownedEntryVsWake();
+        }
+    }
+
+    @Test
+    void ownedEntryVsCancel() {
+        for (int i = 0; i < RUNS; i++) {
+            TaskRaces.ownedEntryVsCancel();
+        }
+    }
 }
