@@ -25,16 +25,11 @@ import java.util.concurrent.locks.LockSupport;
  * that made it non-empty did, and this worker runs its own queue before it ever parks, so such an
  * entry can wait for parallelism but never be stranded.
  *
- * <p>Before parking, a worker counted as searching keeps looking for up to {@link #SPIN_NANOS}:
- * work that arrives within that time (the next request on a connection, the next spawn from
- * outside) is found without an unpark, which costs both sides a system call and the woken side a
- * trip through the OS scheduler.
  */
 final class Worker extends ExecutorThread {
     static final int LIFO_BUDGET = 3;
     static final int INJECTION_INTERVAL = 61; // prime, so it does not beat with other periods
     private static final int INJECTION_BATCH = 32;
-    static final long SPIN_NANOS = 20_000;
 
     final WorkStealingExecutor executor;
     final int index;
@@ -66,7 +61,7 @@ final class Worker extends ExecutorThread {
                 }
                 if (task != null) {
                     runWithLifo(task);
-                } else if (!spinForWork()) {
+                } else {
                     parkUntilWork();
                 }
             }
@@ -183,30 +178,6 @@ final class Worker extends ExecutorThread {
             }
         }
         return takeFromInjection();
-    }
-
-    /**
-     * Only for the searching worker: waits up to {@link #SPIN_NANOS} for work to appear anywhere it
-     * may take from, still counted as searching (so pushers wake nobody meanwhile). Answers whether
-     * work appeared; the caller's loop then finds it. Between short spins it yields the core, so on
-     * a machine with more runnable threads than cores the thread that will produce the work (a
-     * spawner, the reactor) gets to run instead of waiting behind the spin.
-     */
-    private boolean spinForWork() {
-        if (!searching) {
-            return false;
-        }
-        long deadline = System.nanoTime() + SPIN_NANOS;
-        do {
-            for (int i = 0; i < 16; i++) {
-                if (executor.hasQueuedWork() || executor.isShuttingDown()) {
-                    return true;
-                }
-                Thread.onSpinWait();
-            }
-            Thread.yield();
-        } while (System.nanoTime() < deadline);
-        return false;
     }
 
     private void parkUntilWork() {
