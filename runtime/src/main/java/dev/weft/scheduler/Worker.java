@@ -24,7 +24,6 @@ import java.util.concurrent.locks.LockSupport;
  * onto a queue that already held entries notifies nobody (as {@code ForkJoinPool} does): the push
  * that made it non-empty did, and this worker runs its own queue before it ever parks, so such an
  * entry can wait for parallelism but never be stranded.
- *
  */
 final class Worker extends ExecutorThread {
     static final int LIFO_BUDGET = 3;
