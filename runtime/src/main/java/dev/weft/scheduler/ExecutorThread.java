@@ -8,7 +8,10 @@ package dev.weft.scheduler;
  * other task until it returns.
  */
 public class ExecutorThread extends Thread {
-    private Task<?> polling;
+    /** The task this thread is polling, or null. */
+    Task<?> polling;
+    /** Whether {@link #polling} woke itself during this poll, on this thread (see {@link Task}). */
+    boolean selfWoken;
 
     ExecutorThread(Runnable loop, String name) {
         super(loop, name);
@@ -23,11 +26,27 @@ public class ExecutorThread extends Thread {
     /** Polls {@code task} once, as the task this thread is running. */
     final void runTask(Task<?> task) {
         polling = task;
+        selfWoken = false;
         try {
             task.run();
         } finally {
             polling = null;
         }
+    }
+
+    /**
+     * The poll of {@code task} returned Pending: from here on a wake is an ordinary wake, and an
+     * abandon unwinds the task at once (see {@link Task#abandon}). Answers whether the task woke
+     * itself during the poll.
+     */
+    final boolean endPoll(Task<?> task) {
+        if (polling != task) {
+            return false;
+        }
+        polling = null;
+        boolean woken = selfWoken;
+        selfWoken = false;
+        return woken;
     }
 
     /**

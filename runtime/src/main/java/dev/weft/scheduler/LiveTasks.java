@@ -10,53 +10,61 @@ import java.util.List;
  * (no allocation per task), split into shards so spawns and completions on different workers
  * rarely meet on the same lock.
  *
- * <p>Closing marks every shard closed under its lock and takes its tasks; an {@link #add} that
+ * <p>A task's {@link Scheduler} is its shard, which forwards queue entries to the executor: so the
+ * task finds its shard when it is released without a field saying which one it is in.
+ *
+ * <p>Closing marks every shard closed under its lock and takes its tasks; an {@link Shard#add} that
  * comes later is refused, so no task can slip in after close took the list and stay uncancelled.
  */
 final class LiveTasks {
     private static final int SHARDS = 16; // a power of two
 
-    private static final class Shard {
-        Task<?> head;
-        boolean closed;
-    }
+    /** One shard of the registry, and the scheduler of the tasks in it. */
+    static final class Shard implements Scheduler {
+        private final Scheduler executor;
+        private Task<?> head; // guarded by this
+        private boolean closed; // guarded by this
 
-    private final Shard[] shards = new Shard[SHARDS];
-
-    LiveTasks() {
-        for (int i = 0; i < SHARDS; i++) {
-            shards[i] = new Shard();
+        Shard(Scheduler executor) {
+            this.executor = executor;
         }
-    }
 
-    /** Registers {@code task} in the shard picked by {@code hint}; false once closed. */
-    boolean add(Task<?> task, int hint) {
-        int index = hint & (SHARDS - 1);
-        Shard shard = shards[index];
-        synchronized (shard) {
-            if (shard.closed) {
+        @Override
+        public void schedule(Task<?> task) {
+            executor.schedule(task);
+        }
+
+        @Override
+        public void reschedule(Task<?> task) {
+            executor.reschedule(task);
+        }
+
+        @Override
+        public void released(Task<?> task) {
+            remove(task);
+        }
+
+        /** Registers {@code task}, whose scheduler is this shard; false once closed. */
+        synchronized boolean add(Task<?> task) {
+            if (closed) {
                 return false;
             }
-            task.liveShard = index;
-            task.liveNext = shard.head;
-            if (shard.head != null) {
-                shard.head.livePrev = task;
+            task.liveNext = head;
+            if (head != null) {
+                head.livePrev = task;
             }
-            shard.head = task;
+            head = task;
             return true;
         }
-    }
 
-    void remove(Task<?> task) {
-        Shard shard = shards[task.liveShard];
-        synchronized (shard) {
+        private synchronized void remove(Task<?> task) {
             Task<?> prev = task.livePrev;
             Task<?> next = task.liveNext;
             if (prev == null) {
-                if (shard.head != task) {
+                if (head != task) {
                     return; // already taken by close()
                 }
-                shard.head = next;
+                head = next;
             } else {
                 prev.liveNext = next;
             }
@@ -66,23 +74,39 @@ final class LiveTasks {
             task.livePrev = null;
             task.liveNext = null;
         }
+
+        private synchronized void closeInto(List<Task<?>> all) {
+            closed = true;
+            for (Task<?> t = head; t != null; ) {
+                Task<?> next = t.liveNext;
+                t.liveNext = null;
+                t.livePrev = null;
+                all.add(t);
+                t = next;
+            }
+            head = null;
+        }
+    }
+
+    private final Shard[] shards = new Shard[SHARDS];
+
+    /** {@code executor} is where the shards forward the tasks' queue entries. */
+    LiveTasks(Scheduler executor) {
+        for (int i = 0; i < SHARDS; i++) {
+            shards[i] = new Shard(executor);
+        }
+    }
+
+    /** The shard {@code hint} picks: the scheduler to give a new task, then to {@link Shard#add} it to. */
+    Shard shard(int hint) {
+        return shards[hint & (SHARDS - 1)];
     }
 
     /** Refuses further adds and returns every task still registered. */
     List<Task<?>> close() {
         List<Task<?>> all = new ArrayList<>();
         for (Shard shard : shards) {
-            synchronized (shard) {
-                shard.closed = true;
-                for (Task<?> t = shard.head; t != null; ) {
-                    Task<?> next = t.liveNext;
-                    t.liveNext = null;
-                    t.livePrev = null;
-                    all.add(t);
-                    t = next;
-                }
-                shard.head = null;
-            }
+            shard.closeInto(all);
         }
         return all;
     }

@@ -38,7 +38,7 @@ public final class SingleThreadedExecutor implements Executor, Scheduler {
 
     private final ArrayDeque<Task<?>> local = new ArrayDeque<>(); // the executor's thread only
     private final ConcurrentLinkedQueue<Task<?>> injected = new ConcurrentLinkedQueue<>();
-    private final LiveTasks live = new LiveTasks(); // forgets each task when it completes or is cancelled
+    private final LiveTasks live = new LiveTasks(this); // forgets each task when it completes or is cancelled
     private final String name;
     private volatile Thread thread;
     private volatile boolean parked;
@@ -50,9 +50,10 @@ public final class SingleThreadedExecutor implements Executor, Scheduler {
 
     @Override
     public <T> JoinHandle<T> spawn(Future<T> future) {
-        Task<T> task = new Task<>(future, this);
+        LiveTasks.Shard shard = live.shard(ThreadLocalRandom.current().nextInt());
+        Task<T> task = Task.of(future, shard);
         startIfNeeded();
-        if (!live.add(task, ThreadLocalRandom.current().nextInt())) {
+        if (!shard.add(task)) {
             throw new IllegalStateException("executor " + name + " is closed");
         }
         schedule(task);
@@ -93,11 +94,6 @@ public final class SingleThreadedExecutor implements Executor, Scheduler {
             thread = t;
             t.start();
         }
-    }
-
-    @Override
-    public void released(Task<?> task) {
-        live.remove(task);
     }
 
     private void runLoop() {

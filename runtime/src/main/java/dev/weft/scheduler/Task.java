@@ -23,18 +23,25 @@ import java.util.concurrent.CancellationException;
  * SCHEDULED      wake                   SCHEDULED      nothing: already queued
  * SCHEDULED      run                    RUNNING        polls the future
  * RUNNING        wake                   NOTIFIED       the poller re-queues after the poll
+ * RUNNING        wake on its poller     RUNNING        a flag on the polling thread, no CAS (below)
  * RUNNING        poll returns Pending   IDLE           waits for a wake
+ * RUNNING+flag   poll returns Pending   RUNNING        re-queued behind queued work, still owned (below)
  * NOTIFIED       poll returns Pending   SCHEDULED      re-queued once, behind queued work (reschedule)
+ * RUNNING        run (owned entry)      RUNNING        polls the future again, no CAS
+ * NOTIFIED       run (owned entry)      RUNNING        polls the future again: this poll covers the wake
  * RUNNING/NOTIFIED  Ready or throw      COMPLETE       output published, joiners woken
  * IDLE           cancel                 CANCEL_QUEUED  queued once, to unwind on the executor
  * SCHEDULED      cancel                 CANCEL_QUEUED  nothing: already queued
- * CANCEL_QUEUED  run                    CANCELLING     the runner unwinds the future, then CANCELLED
- * RUNNING/NOTIFIED  cancel              CANCELLING     the poller finishes it after the poll (next two rows)
+ * CANCEL_QUEUED  run                    CANCELLED      the runner unwinds the future, then publishes
+ * RUNNING/NOTIFIED  cancel              CANCELLING     the owner finishes it: after the poll, or when
+ *                                                      its owned entry runs (next three rows)
  * CANCELLING     poll returns Pending   CANCELLED      the poller unwinds the future; the handle fails
+ * CANCELLING     run (owned entry)      CANCELLED      the runner unwinds the future
  * CANCELLING     Ready or throw         COMPLETE       the poll won: its outcome is kept, not dropped
- * IDLE/SCHEDULED/CANCEL_QUEUED  abandon CANCELLING    the caller unwinds it, then CANCELLED (executor closed)
+ * RUNNING/NOTIFIED  abandon, its poller CANCELLING     the poller finishes it after the poll
+ * not final      abandon, anyone else   CANCELLED      the caller unwinds it (executor closed)
  * CANCEL_QUEUED/CANCELLING  wake        unchanged      ignored: the task is never polled again
- * COMPLETE/CANCELLED  anything          unchanged      wakes are ignored
+ * COMPLETE/CANCELLED  anything          unchanged      wakes are ignored; a queue entry is dropped
  * </pre>
  *
  * <p>{@link #cancel()} only asks: the future's unwinding (a suspended coroutine's {@code catch} and
@@ -42,14 +49,26 @@ import java.util.concurrent.CancellationException;
  * and the handle completes when it is done. Only {@link #abandon()}, for an executor that is closed
  * and will run nothing more, unwinds on the calling thread.
  *
- * <p>Entering COMPLETE or CANCELLED happens once per task and is the only place that calls
- * {@link Scheduler#released}. A queue may still hold a cancelled task's entry; running it finds the
- * word is neither SCHEDULED nor CANCEL_QUEUED and does nothing.
+ * <p>Entering CANCELLED is always a CAS, so exactly one thread unwinds the future; entering
+ * COMPLETE or CANCELLED happens once per task and is the only place that calls
+ * {@link Scheduler#released}. A queue may still hold a finished task's entry; running it does nothing.
  *
- * <p>{@code liveNext}/{@code livePrev}/{@code liveShard} belong to the executor's registry of live
- * tasks (an intrusive list, so registering a task allocates nothing).
+ * <p><b>The round trip without a CAS.</b> A wake from inside the task's own poll, on the thread
+ * polling it (a yield, a future that finds more work and wakes itself), only sets
+ * {@link ExecutorThread#selfWoken}, which that thread alone reads and writes. After such a poll the
+ * word stays RUNNING and the poller queues the task behind the others: the entry is <i>owned</i>,
+ * the task still belongs to the executor, and running it polls again without a CAS. Others see a
+ * RUNNING task either way: a wake makes it NOTIFIED and a cancel CANCELLING, without queuing it,
+ * since the owned entry will see either. The one thing that must tell a poll in progress from an
+ * owned entry is {@link #abandon()}, and it only runs where no other thread can be polling the
+ * task: on a closed executor whose threads are joined, or from the task's own poller.
+ *
+ * <p>{@code liveNext}/{@code livePrev} belong to the executor's registry of live tasks (an
+ * intrusive list, so registering a task allocates nothing); the task's {@code scheduler} is its
+ * shard of that registry ({@link LiveTasks.Shard}), which forwards queue entries to the executor.
+ * A named task is a {@link NamedTask}, so an unnamed one carries no name field.
  */
-final class Task<T> extends TaskOutcome<T> implements Waker, JoinHandle<T>, Runnable, AwaitTracker {
+class Task<T> extends TaskOutcome<T> implements Waker, JoinHandle<T>, Runnable, AwaitTracker {
     static final int IDLE = 0;
     static final int SCHEDULED = 1;
     static final int RUNNING = 2;
@@ -63,26 +82,25 @@ final class Task<T> extends TaskOutcome<T> implements Waker, JoinHandle<T>, Runn
             ConstantBootstraps.fieldVarHandle(MethodHandles.lookup(), "state", VarHandle.class, Task.class, int.class);
 
     private final Scheduler scheduler;
-    private final String name;
     private Future<T> future;
     private Object awaiting; // the leaf future the last poll suspended on, for toString only
     @SuppressWarnings("unused") // accessed through STATE
     private volatile int state = SCHEDULED;
 
-    // Owned by LiveTasks, guarded by the lock of shard liveShard.
+    // Owned by LiveTasks, guarded by the lock of the shard that is this task's scheduler.
     Task<?> liveNext;
     Task<?> livePrev;
-    int liveShard;
 
     Task(Future<T> future, Scheduler scheduler) {
-        if (future instanceof NamedFuture<T> named) {
-            this.name = named.name();
-            this.future = named.future();
-        } else {
-            this.name = null;
-            this.future = future;
-        }
+        this.future = future;
         this.scheduler = scheduler;
+    }
+
+    /** The task for {@code future}: a {@link NamedTask} polling the inner future if it is a {@link NamedFuture}. */
+    static <T> Task<T> of(Future<T> future, Scheduler scheduler) {
+        return future instanceof NamedFuture<T> named
+                ? new NamedTask<>(named.name(), named.future(), scheduler)
+                : new Task<>(future, scheduler);
     }
 
     int state() {
@@ -90,7 +108,11 @@ final class Task<T> extends TaskOutcome<T> implements Waker, JoinHandle<T>, Runn
     }
 
     @Override
-    public void wake() {
+    public final void wake() {
+        if (Thread.currentThread() instanceof ExecutorThread t && t.polling == this) {
+            t.selfWoken = true;
+            return;
+        }
         for (;;) {
             int s = state;
             if (s == IDLE) {
@@ -110,12 +132,9 @@ final class Task<T> extends TaskOutcome<T> implements Waker, JoinHandle<T>, Runn
 
     /** Polls the future once; the scheduler calls this for each queue entry. */
     @Override
-    public void run() {
-        if (!STATE.compareAndSet(this, SCHEDULED, RUNNING)) {
-            if (STATE.compareAndSet(this, CANCEL_QUEUED, CANCELLING)) {
-                finishCancelled();
-            }
-            return; // otherwise cancelled (by close) while queued
+    public final void run() {
+        if (!claimForPoll()) {
+            return;
         }
         Poll<T> poll;
         awaiting = null;
@@ -136,26 +155,58 @@ final class Task<T> extends TaskOutcome<T> implements Waker, JoinHandle<T>, Runn
         }
     }
 
-    private void afterPending() {
+    /** Moves the word to RUNNING for this entry's poll; false if there is nothing to poll (see the table). */
+    private boolean claimForPoll() {
         for (;;) {
             int s = state;
-            if (s == RUNNING && STATE.compareAndSet(this, RUNNING, IDLE)) {
-                return;
+            if (s == RUNNING) {
+                return true; // an owned entry: the task never stopped being ours
             }
-            if (s == NOTIFIED && STATE.compareAndSet(this, NOTIFIED, SCHEDULED)) {
-                scheduler.reschedule(this);
-                return;
-            }
-            if (s == CANCELLING) {
-                finishCancelled();
-                return;
+            if (s == SCHEDULED || s == NOTIFIED) {
+                if (STATE.compareAndSet(this, s, RUNNING)) {
+                    return true;
+                }
+            } else if (s == CANCEL_QUEUED || s == CANCELLING) {
+                if (STATE.compareAndSet(this, s, CANCELLED)) {
+                    finishCancelled();
+                    return false;
+                }
+            } else {
+                return false; // finished (by close, or a cancel that someone else unwound) while queued
             }
         }
     }
 
-    /** Only the poller or runner gets here, from CANCELLING, so no CAS is needed: nobody else writes the word then. */
+    private void afterPending() {
+        boolean selfWoken = Thread.currentThread() instanceof ExecutorThread t && t.endPoll(this);
+        for (;;) {
+            int s = state;
+            if (s == RUNNING) {
+                if (selfWoken) {
+                    scheduler.reschedule(this); // owned: no CAS, see the class comment
+                    return;
+                }
+                if (STATE.compareAndSet(this, RUNNING, IDLE)) {
+                    return;
+                }
+            } else if (s == NOTIFIED) {
+                if (STATE.compareAndSet(this, NOTIFIED, SCHEDULED)) {
+                    scheduler.reschedule(this);
+                    return;
+                }
+            } else if (s == CANCELLING) {
+                if (STATE.compareAndSet(this, CANCELLING, CANCELLED)) {
+                    finishCancelled();
+                }
+                return;
+            } else {
+                return; // CANCELLED: abandoned by its own poller, during a reschedule on a closed executor
+            }
+        }
+    }
+
+    /** The unwinding and publication, by the one thread whose CAS moved the word to CANCELLED. */
     private void finishCancelled() {
-        state = CANCELLED;
         dropFuture();
         publishFailure(new CancellationException("task cancelled"));
         scheduler.released(this);
@@ -169,6 +220,9 @@ final class Task<T> extends TaskOutcome<T> implements Waker, JoinHandle<T>, Runn
     private void finish(T value, Throwable failure) {
         for (;;) {
             int s = state;
+            if (s == COMPLETE || s == CANCELLED) {
+                return; // not reached: nothing finishes a task while it is polled
+            }
             if (STATE.compareAndSet(this, s, COMPLETE)) {
                 future = null;
                 awaiting = null;
@@ -185,7 +239,7 @@ final class Task<T> extends TaskOutcome<T> implements Waker, JoinHandle<T>, Runn
 
     /** Asks for cancellation and returns; the unwinding runs on the executor (see the class comment). */
     @Override
-    public boolean cancel() {
+    public final boolean cancel() {
         for (;;) {
             int s = state;
             if (s == IDLE) {
@@ -209,22 +263,24 @@ final class Task<T> extends TaskOutcome<T> implements Waker, JoinHandle<T>, Runn
 
     /**
      * Cancels the task here and now, unwinding its future on the calling thread: for an executor
-     * that is closed, whose queues nobody runs any more. A task being polled is finished as
-     * CANCELLED by its poller, as for {@link #cancel()}.
+     * that is closed, whose queues nobody runs any more. Called by the task's poller during its
+     * poll, it only marks the task CANCELLING, and the poller finishes it after the poll. The caller
+     * guarantees that no other thread is polling the task (see the class comment): the executor's
+     * threads are joined, or the task was just queued on a closed executor.
      */
     void abandon() {
+        boolean polledHere = Thread.currentThread() instanceof ExecutorThread t && t.polling == this;
         for (;;) {
             int s = state;
-            if (s == IDLE || s == SCHEDULED || s == CANCEL_QUEUED) {
-                if (STATE.compareAndSet(this, s, CANCELLING)) {
-                    finishCancelled();
-                    return;
-                }
-            } else if (s == RUNNING || s == NOTIFIED) {
+            if (s == COMPLETE || s == CANCELLED || (polledHere && s == CANCELLING)) {
+                return;
+            }
+            if (polledHere) {
                 if (STATE.compareAndSet(this, s, CANCELLING)) {
                     return;
                 }
-            } else {
+            } else if (STATE.compareAndSet(this, s, CANCELLED)) {
+                finishCancelled();
                 return;
             }
         }
@@ -253,12 +309,12 @@ final class Task<T> extends TaskOutcome<T> implements Waker, JoinHandle<T>, Runn
 
     @Override
     String taskName() {
-        return name;
+        return null;
     }
 
     /** Name, state and, when suspended, what it waits for; read racily, as a diagnostic. */
     @Override
-    public String toString() {
-        return TaskDescription.of(name, state, awaiting);
+    public final String toString() {
+        return TaskDescription.of(taskName(), state, awaiting);
     }
 }

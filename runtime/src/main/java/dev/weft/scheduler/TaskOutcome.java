@@ -5,16 +5,30 @@ import dev.weft.JoinHandle;
 import dev.weft.Poll;
 import dev.weft.Waker;
 import dev.weft.rethrow.Throw;
-import java.util.ArrayList;
-import java.util.List;
+import java.lang.invoke.ConstantBootstraps;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.LockSupport;
 
 /**
  * The outcome half of a task: published once, then read by joiners that poll, block, or ask for a
- * {@code CompletableFuture}. Joiners register a waker under the lock; publishing takes the list
- * under the same lock and wakes them outside it, so no joiner misses the outcome.
+ * {@code CompletableFuture}. One atomic field holds all of it, so a task carries one word for its
+ * outcome and publishing it takes no lock:
+ *
+ * <pre>
+ * result             meaning                                    next
+ * ----------------   ----------------------------------------   ------------------------------------
+ * null               not done, nobody waiting                   Joiner (a joiner registers), or done
+ * Joiner             not done; a stack of joiners' wakers       a longer stack (CAS), or done
+ * NULL / value       done with that value (NULL: null)          final
+ * Failure            done with a failure (or cancelled)         final
+ * </pre>
+ *
+ * Publishing swaps the done value in with one {@code getAndSet} and wakes the stack it took, so a
+ * joiner either pushed before the swap (and is woken) or sees the outcome when its CAS fails. The
+ * holder classes are private, so a task's value can never be mistaken for one of them.
  *
  * <p>A thread blocked in {@link #join()} that is interrupted parks again: the interrupt is kept
  * aside and set again when the join returns or throws, as {@code CompletableFuture.join()} does.
@@ -27,36 +41,49 @@ import java.util.concurrent.locks.LockSupport;
 abstract class TaskOutcome<T> extends Context implements JoinHandle<T> {
     private static final Object NULL = new Object();
     private static final System.Logger LOG = System.getLogger(TaskOutcome.class.getName());
+    private static final VarHandle RESULT =
+            ConstantBootstraps.fieldVarHandle(MethodHandles.lookup(), "result", VarHandle.class, TaskOutcome.class, Object.class);
 
-    private volatile Object outcome; // null until published; NULL for a null value; Failure
-    private List<Waker> joiners;
-    private CompletableFuture<T> completable;
-    private volatile UnobservedFailure unobserved; // a failure no one has read yet
+    @SuppressWarnings("unused") // accessed through RESULT
+    private volatile Object result;
 
-    private record Failure(Throwable cause) {}
+    /** One registered joiner; immutable, so a stack can be read while others push onto it. */
+    private record Joiner(Waker waker, Joiner next) {}
+
+    /** A failed outcome; {@code unobserved} is set until someone reads the failure. */
+    private static final class Failure {
+        final Throwable cause;
+        volatile UnobservedFailure unobserved;
+
+        Failure(Throwable cause) {
+            this.cause = cause;
+        }
+    }
+
+    /** The joiner {@link #toCompletableFuture} registers: completes its future when woken. */
+    private record Completer<T>(TaskOutcome<T> task, CompletableFuture<T> future) implements Waker {
+        @Override
+        public void wake() {
+            task.complete(future);
+        }
+    }
 
     final void publishValue(T value) {
         publish(value == null ? NULL : value);
     }
 
     final void publishFailure(Throwable failure) {
+        Failure f = new Failure(failure);
         if (!(failure instanceof CancellationException)) {
-            unobserved = UnobservedFailure.watch(this, taskName(), failure);
+            f.unobserved = UnobservedFailure.watch(this, taskName(), failure);
         }
-        publish(new Failure(failure));
+        publish(f);
     }
 
-    private void publish(Object result) {
-        List<Waker> toWake;
-        synchronized (this) {
-            outcome = result;
-            toWake = joiners;
-            joiners = null;
-        }
-        if (toWake != null) {
-            for (Waker w : toWake) {
-                wakeContained(w);
-            }
+    private void publish(Object done) {
+        Object waiting = RESULT.getAndSet(this, done);
+        for (Joiner j = waiting instanceof Joiner first ? first : null; j != null; j = j.next) {
+            wakeContained(j.waker);
         }
     }
 
@@ -73,37 +100,48 @@ abstract class TaskOutcome<T> extends Context implements JoinHandle<T> {
         }
     }
 
+    private static boolean isOutcome(Object r) {
+        return r != null && !(r instanceof Joiner);
+    }
+
     @Override
     public final boolean isDone() {
-        return outcome != null;
+        return isOutcome(result);
     }
 
     @Override
     public final Poll<T> poll(Context cx) {
-        Object o = outcome;
-        if (o == null && !addJoiner(cx.waker())) {
+        if (!isOutcome(result) && !addJoiner(cx.waker())) {
             return Poll.pending();
         }
         return Poll.ready(outcomeValue());
     }
 
-    /** Registers {@code w} unless the outcome is already published; returns whether it is. */
-    private synchronized boolean addJoiner(Waker w) {
-        if (outcome != null) {
-            return true;
+    /**
+     * Registers {@code w} unless the outcome is already published; returns whether it is. A waker
+     * already on the stack is not pushed again, so a joiner polled many times does not grow it.
+     */
+    private boolean addJoiner(Waker w) {
+        for (;;) {
+            Object r = result;
+            if (isOutcome(r)) {
+                return true;
+            }
+            Joiner top = (Joiner) r;
+            for (Joiner j = top; j != null; j = j.next) {
+                if (j.waker.equals(w)) {
+                    return false;
+                }
+            }
+            if (RESULT.compareAndSet(this, r, new Joiner(w, top))) {
+                return false;
+            }
         }
-        if (joiners == null) {
-            joiners = new ArrayList<>(2);
-        }
-        if (!joiners.contains(w)) {
-            joiners.add(w);
-        }
-        return false;
     }
 
     @Override
     public final T join() {
-        if (outcome == null) {
+        if (!isOutcome(result)) {
             ExecutorThread.refuseBlocking("JoinHandle.join()");
             Thread me = Thread.currentThread();
             if (!addJoiner(() -> LockSupport.unpark(me))) {
@@ -115,7 +153,7 @@ abstract class TaskOutcome<T> extends Context implements JoinHandle<T> {
 
     private void parkUntilPublished() {
         boolean interrupted = false;
-        while (outcome == null) {
+        while (!isOutcome(result)) {
             LockSupport.park(this);
             // a pending interrupt makes park return at once: set it aside, or this loop spins
             interrupted |= Thread.interrupted();
@@ -127,53 +165,58 @@ abstract class TaskOutcome<T> extends Context implements JoinHandle<T> {
 
     @SuppressWarnings("unchecked")
     private T outcomeValue() {
-        Object o = outcome;
+        Object o = result;
         if (o instanceof Failure f) {
-            markObserved();
-            throw Throw.unchecked(f.cause());
+            markObserved(f);
+            throw Throw.unchecked(f.cause);
         }
         return o == NULL ? null : (T) o;
     }
 
+    /** While the task runs, every call answers the same future; once it is done, a completed one. */
     @Override
-    public final synchronized CompletableFuture<T> toCompletableFuture() {
-        if (completable == null) {
+    public final CompletableFuture<T> toCompletableFuture() {
+        for (;;) {
+            Object r = result;
+            if (isOutcome(r)) {
+                CompletableFuture<T> cf = new CompletableFuture<>();
+                complete(cf);
+                return cf;
+            }
+            Joiner top = (Joiner) r;
+            for (Joiner j = top; j != null; j = j.next) {
+                if (j.waker instanceof Completer<?> c && c.task == this) {
+                    @SuppressWarnings("unchecked")
+                    CompletableFuture<T> existing = (CompletableFuture<T>) c.future;
+                    return existing;
+                }
+            }
             CompletableFuture<T> cf = new CompletableFuture<>();
-            completable = cf;
-            Runnable complete = () -> {
-                Object o = outcome;
-                if (o instanceof Failure f) {
-                    markObserved();
-                    cf.completeExceptionally(f.cause());
-                } else {
-                    cf.complete(o == NULL ? null : outcomeCast(o));
-                }
-            };
-            if (outcome != null) {
-                complete.run();
-            } else {
-                if (joiners == null) {
-                    joiners = new ArrayList<>(2);
-                }
-                joiners.add(complete::run);
+            if (RESULT.compareAndSet(this, r, new Joiner(new Completer<>(this, cf), top))) {
+                return cf;
             }
         }
-        return completable;
+    }
+
+    @SuppressWarnings("unchecked")
+    private void complete(CompletableFuture<T> cf) {
+        Object o = result;
+        if (o instanceof Failure f) {
+            markObserved(f);
+            cf.completeExceptionally(f.cause);
+        } else {
+            cf.complete(o == NULL ? null : (T) o);
+        }
     }
 
     /** The task's name, or null; for reports about it. */
     abstract String taskName();
 
-    private void markObserved() {
-        UnobservedFailure u = unobserved;
+    private static void markObserved(Failure f) {
+        UnobservedFailure u = f.unobserved;
         if (u != null) {
-            unobserved = null;
+            f.unobserved = null;
             u.observed();
         }
-    }
-
-    @SuppressWarnings("unchecked")
-    private T outcomeCast(Object o) {
-        return (T) o;
     }
 }

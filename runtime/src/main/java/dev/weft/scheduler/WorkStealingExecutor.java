@@ -28,7 +28,7 @@ public final class WorkStealingExecutor implements Executor, Scheduler {
     final Worker[] workers;
     final IdleWorkers idle;
     final ConcurrentLinkedQueue<Task<?>> injection = new ConcurrentLinkedQueue<>();
-    private final LiveTasks live = new LiveTasks();
+    private final LiveTasks live = new LiveTasks(this);
     private final String name;
     private volatile boolean shuttingDown;
 
@@ -49,10 +49,10 @@ public final class WorkStealingExecutor implements Executor, Scheduler {
 
     @Override
     public <T> JoinHandle<T> spawn(Future<T> future) {
-        Task<T> task = new Task<>(future, this);
         Worker w = currentWorker();
-        int hint = w != null ? w.index : ThreadLocalRandom.current().nextInt();
-        if (!live.add(task, hint)) {
+        LiveTasks.Shard shard = live.shard(w != null ? w.index : ThreadLocalRandom.current().nextInt());
+        Task<T> task = Task.of(future, shard);
+        if (!shard.add(task)) {
             throw new IllegalStateException("executor " + name + " is closed");
         }
         if (w != null) {
@@ -89,11 +89,6 @@ public final class WorkStealingExecutor implements Executor, Scheduler {
         } else {
             inject(task);
         }
-    }
-
-    @Override
-    public void released(Task<?> task) {
-        live.remove(task);
     }
 
     private void inject(Task<?> task) {

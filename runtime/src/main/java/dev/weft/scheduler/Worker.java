@@ -20,7 +20,10 @@ import java.util.concurrent.locks.LockSupport;
  * occupant into the queue does not wake an idle worker at once; one notification goes out when
  * the poll that woke it returns. A poll that wakes several tasks in a row (a consumer draining a
  * channel that several producers wait on) then costs one unpark instead of one per wake, and the
- * tasks are stealable the whole time, so nothing waits longer than the end of that poll.
+ * tasks are stealable the whole time, so nothing waits longer than the end of that poll. A push
+ * onto a queue that already held entries notifies nobody (as {@code ForkJoinPool} does): the push
+ * that made it non-empty did, and this worker runs its own queue before it ever parks, so such an
+ * entry can wait for parallelism but never be stranded.
  */
 final class Worker extends ExecutorThread {
     static final int LIFO_BUDGET = 3;
@@ -36,7 +39,7 @@ final class Worker extends ExecutorThread {
     private final AtomicBoolean unparked = new AtomicBoolean();
     private Task<?> lifo;
     private boolean notifyAfterPoll;
-    private int ticks;
+    private int untilInjection = INJECTION_INTERVAL;
     private int randomSeed;
 
     Worker(WorkStealingExecutor executor, int index, String name) {
@@ -74,20 +77,28 @@ final class Worker extends ExecutorThread {
     void scheduleWoken(Task<?> task) {
         Task<?> previous = lifo;
         lifo = task;
-        if (previous != null) {
-            queue.push(previous, executor.injection);
+        if (previous != null && push(previous)) {
             notifyAfterPoll = true;
         }
     }
 
     /** A spawned or yielding task: the back of the local queue. */
     void pushLocal(Task<?> task) {
-        queue.push(task, executor.injection);
-        executor.idle.notifyWork();
+        if (push(task)) {
+            executor.idle.notifyWork();
+        }
+    }
+
+    /** Queues {@code task}; answers whether idle workers need to hear of it (see the class comment). */
+    private boolean push(Task<?> task) {
+        boolean wasEmpty = queue.isEmpty();
+        boolean overflowed = queue.push(task, executor.injection);
+        return wasEmpty || overflowed;
     }
 
     private Task<?> nextTask() {
-        if (++ticks % INJECTION_INTERVAL == 0) {
+        if (--untilInjection == 0) {
+            untilInjection = INJECTION_INTERVAL;
             Task<?> t = executor.injection.poll();
             if (t != null) {
                 return t;

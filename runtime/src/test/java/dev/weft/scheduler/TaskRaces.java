@@ -48,7 +48,7 @@ final class TaskRaces {
                 return false;
             }
             outstanding.decrementAndGet();
-            t.run();
+            runEntry(t);
             return true;
         }
 
@@ -59,12 +59,28 @@ final class TaskRaces {
         }
     }
 
-    /** Pending until {@code ready}; records overlapping polls and how often it was cancelled. */
+    /**
+     * Runs one queue entry as an executor does: on an executor's thread through
+     * {@link ExecutorThread#runTask}, so a wake from inside the poll takes the poller's own path.
+     */
+    static void runEntry(Task<?> task) {
+        if (Thread.currentThread() instanceof ExecutorThread e) {
+            e.runTask(task);
+        } else {
+            task.run();
+        }
+    }
+
+    /**
+     * Pending until {@code ready}; records overlapping polls and how often it was cancelled. With
+     * {@code wakesItself}, its first poll wakes the task from inside the poll, as a yield does.
+     */
     static final class Gate implements Future<String>, Cancellable {
         final AtomicBoolean inPoll = new AtomicBoolean();
         final AtomicInteger polls = new AtomicInteger();
         final AtomicInteger cancels = new AtomicInteger();
         volatile boolean ready;
+        volatile boolean wakesItself;
         volatile boolean overlapped;
 
         @Override
@@ -73,7 +89,10 @@ final class TaskRaces {
                 overlapped = true;
             }
             try {
-                polls.incrementAndGet();
+                if (polls.incrementAndGet() == 1 && wakesItself) {
+                    cx.waker().wake();
+                    return Poll.pending();
+                }
                 return ready ? Poll.ready("done") : Poll.pending();
             } finally {
                 inPoll.set(false);
@@ -95,10 +114,11 @@ final class TaskRaces {
         }
     }
 
+    /** Runs each action on its own executor thread (so {@link #runEntry} polls as a worker would) and joins them. */
     private static void runAll(Runnable... actions) {
         Thread[] threads = new Thread[actions.length];
         for (int i = 0; i < actions.length; i++) {
-            threads[i] = new Thread(actions[i]);
+            threads[i] = new ExecutorThread(actions[i], "race-" + i);
         }
         for (Thread t : threads) {
             t.start();
@@ -276,5 +296,130 @@ final class TaskRaces {
         check(gate.cancels.get() == 1, "unwound " + gate.cancels + " times");
         check(s.released.get() == 1, "released " + s.released + " times");
         check("cancelled".equals(outcome(task)), "outcome " + outcome(task));
+    }
+
+    /**
+     * The first poll wakes the task from inside itself, on its poller's thread (the flag path, no
+     * CAS), while another thread wakes it too: the two wakes make one entry, the task is polled
+     * once more and completes. A poller that dropped its own wake would leave it IDLE whenever the
+     * other wake came first.
+     */
+    static void selfWakeVsWake() {
+        RecordingScheduler s = new RecordingScheduler();
+        Gate gate = new Gate();
+        gate.wakesItself = true;
+        gate.ready = true;
+        Task<String> task = new Task<>(gate, s);
+        runAll(() -> runEntry(task), task::wake);
+        s.drain();
+        check(task.state() == Task.COMPLETE, "wake lost: state " + task.state() + " after " + gate.polls + " polls");
+        check(gate.polls.get() == 2, "polled " + gate.polls + " times");
+        check(!gate.overlapped, "two polls at once");
+        check(s.released.get() == 1, "released " + s.released + " times");
+        check("done".equals(outcome(task)), "outcome " + outcome(task));
+    }
+
+    /**
+     * A cancel races the poll that wakes its own task: the task is still cancelled (not re-polled
+     * as if the self-wake won), unwound once, released once.
+     */
+    static void selfWakeVsCancel() {
+        RecordingScheduler s = new RecordingScheduler();
+        Gate gate = new Gate();
+        gate.wakesItself = true;
+        Task<String> task = new Task<>(gate, s);
+        AtomicBoolean cancelled = new AtomicBoolean();
+        runAll(() -> runEntry(task), () -> cancelled.set(task.cancel()));
+        s.drain();
+        check(cancelled.get(), "cancelling a pending task answered false");
+        check(task.state() == Task.CANCELLED, "state " + task.state());
+        check(gate.polls.get() <= 1, "polled " + gate.polls + " times: once more after the cancel");
+        check(gate.cancels.get() == 1, "unwound " + gate.cancels + " times");
+        check(!gate.overlapped, "a poll overlapped another poll or the unwinding");
+        check(s.released.get() == 1, "released " + s.released + " times");
+        check("cancelled".equals(outcome(task)), "outcome " + outcome(task));
+    }
+
+    /**
+     * The task's first poll wakes itself, so the word stays RUNNING and its entry is owned. Then
+     * a wake (after opening the gate) races a thread running that entry: a wake before the entry
+     * runs makes it NOTIFIED, which the entry must still poll; whichever order, the task completes.
+     */
+    static void ownedEntryVsWake() {
+        RecordingScheduler s = new RecordingScheduler();
+        Gate gate = new Gate();
+        gate.wakesItself = true;
+        Task<String> task = new Task<>(gate, s);
+        runAll(() -> runEntry(task));
+        check(task.state() == Task.RUNNING && s.queue.size() == 1, "no owned entry: state " + task.state());
+        runAll(s::drain, () -> {
+            gate.ready = true;
+            task.wake();
+        });
+        s.drain();
+        check(task.state() == Task.COMPLETE, "wake lost: state " + task.state() + " after " + gate.polls + " polls");
+        check(!gate.overlapped, "two polls at once");
+        check(s.released.get() == 1, "released " + s.released + " times");
+        check("done".equals(outcome(task)), "outcome " + outcome(task));
+    }
+
+    /**
+     * A cancel races the run of an owned entry (the word RUNNING, nobody polling): before the run,
+     * the run unwinds it; during the poll, the poller does; after, the cancel queues it. The task
+     * ends CANCELLED, unwound once and never during a poll.
+     */
+    static void ownedEntryVsCancel() {
+        RecordingScheduler s = new RecordingScheduler();
+        Gate gate = new Gate();
+        gate.wakesItself = true;
+        Task<String> task = new Task<>(gate, s);
+        runAll(() -> runEntry(task));
+        AtomicBoolean cancelled = new AtomicBoolean();
+        runAll(s::drain, () -> cancelled.set(task.cancel()));
+        s.drain();
+        check(cancelled.get(), "cancelling a pending task answered false");
+        check(task.state() == Task.CANCELLED, "state " + task.state());
+        check(gate.cancels.get() == 1, "unwound " + gate.cancels + " times");
+        check(!gate.overlapped, "a poll overlapped another poll or the unwinding");
+        check(s.released.get() == 1, "released " + s.released + " times");
+    }
+
+    /** A closed executor abandons a task whose owned entry it will never run: it ends CANCELLED. */
+    static void ownedEntryAbandoned() {
+        RecordingScheduler s = new RecordingScheduler();
+        Gate gate = new Gate();
+        gate.wakesItself = true;
+        Task<String> task = new Task<>(gate, s);
+        runAll(() -> runEntry(task));
+        task.abandon();
+        check(task.state() == Task.CANCELLED, "state " + task.state());
+        check(gate.cancels.get() == 1, "unwound " + gate.cancels + " times");
+        check("cancelled".equals(outcome(task)), "outcome " + outcome(task));
+        s.drain(); // the stale entry does nothing
+        check(gate.polls.get() == 1, "polled " + gate.polls + " times");
+        check(s.released.get() == 1, "released " + s.released + " times");
+    }
+
+    /**
+     * Two joiners poll the handle while the task completes: each either sees the outcome at once or
+     * is woken exactly once after it is published (the joiner stack and the outcome share one
+     * atomic field; a push racing the publication must not be lost).
+     */
+    static void joinVsComplete() {
+        RecordingScheduler s = new RecordingScheduler();
+        Gate gate = new Gate();
+        gate.ready = true;
+        Task<String> task = new Task<>(gate, s);
+        AtomicInteger readyAtOnce = new AtomicInteger();
+        AtomicInteger woken = new AtomicInteger();
+        Runnable joiner = () -> {
+            if (task.poll(Context.of(woken::incrementAndGet)).isReady()) {
+                readyAtOnce.incrementAndGet();
+            }
+        };
+        runAll(task::run, joiner, joiner);
+        check(readyAtOnce.get() + woken.get() == 2,
+                readyAtOnce + " joiners saw the outcome at once and " + woken + " were woken, of 2");
+        check("done".equals(outcome(task)), "outcome " + outcome(task));
     }
 }

@@ -100,6 +100,36 @@ class TaskStateModelCheckTest {
         Lincheck.runConcurrentTest(INVOCATIONS, TaskRaces::queuedCancelVsAbandon);
     }
 
+    @Test
+    void selfWakeVsWake() {
+        assumeCheckerWorks();
+        Lincheck.runConcurrentTest(INVOCATIONS, TaskRaces::selfWakeVsWake);
+    }
+
+    @Test
+    void selfWakeVsCancel() {
+        assumeCheckerWorks();
+        Lincheck.runConcurrentTest(INVOCATIONS / 4, TaskRaces::selfWakeVsCancel);
+    }
+
+    @Test
+    void ownedEntryVsWake() {
+        assumeCheckerWorks();
+        Lincheck.runConcurrentTest(INVOCATIONS / 4, TaskRaces::ownedEntryVsWake);
+    }
+
+    @Test
+    void ownedEntryVsCancel() {
+        assumeCheckerWorks();
+        Lincheck.runConcurrentTest(INVOCATIONS / 4, TaskRaces::ownedEntryVsCancel);
+    }
+
+    @Test
+    void joinVsComplete() {
+        assumeCheckerWorks();
+        Lincheck.runConcurrentTest(INVOCATIONS, TaskRaces::joinVsComplete);
+    }
+
     /** The checker is only worth something if it catches a broken state word; this one is. */
     @Test
     void catchesATaskThatForgetsAWakeDuringItsPoll() {

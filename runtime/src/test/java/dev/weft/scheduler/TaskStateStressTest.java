@@ -53,4 +53,39 @@ class TaskStateStressTest {
             TaskRaces.queuedCancelVsAbandon();
         }
     }
+
+    @Test
+    void selfWakeVsWake() {
+        for (int i = 0; i < RUNS; i++) {
+            TaskRaces.selfWakeVsWake();
+        }
+    }
+
+    @Test
+    void selfWakeVsCancel() {
+        for (int i = 0; i < RUNS; i++) {
+            TaskRaces.selfWakeVsCancel();
+        }
+    }
+
+    @Test
+    void joinVsComplete() {
+        for (int i = 0; i < RUNS; i++) {
+            TaskRaces.joinVsComplete();
+        }
+    }
+
+    @Test
+    void ownedEntryVsWake() {
+        for (int i = 0; i < RUNS; i++) {
+            TaskRaces.ownedEntryVsWake();
+        }
+    }
+
+    @Test
+    void ownedEntryVsCancel() {
+        for (int i = 0; i < RUNS; i++) {
+            TaskRaces.ownedEntryVsCancel();
+        }
+    }
 }

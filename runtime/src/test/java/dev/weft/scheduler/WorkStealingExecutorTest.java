@@ -368,4 +368,35 @@ class WorkStealingExecutorTest {
             }
         }
     }
+
+    /**
+     * Tasks spawned behind a worker that then stays busy run on the other worker: only the push
+     * onto the empty queue notifies an idle worker, and the pushes after it must not be left for
+     * the busy one. Each round the spawner waits (spinning, never parking its worker) until the
+     * spawned tasks ran; a stranded one would time the round out.
+     */
+    @Test
+    void tasksQueuedBehindABusyWorkerRunOnAnotherOne() throws Exception {
+        try (Executor ex = Executor.workStealing(2)) {
+            for (int round = 0; round < 200; round++) {
+                int spawned = 1 + round % 5;
+                CountDownLatch ran = new CountDownLatch(spawned);
+                JoinHandle<Boolean> spawner = ex.spawn(cx -> {
+                    for (int i = 0; i < spawned; i++) {
+                        Async.spawn(c -> {
+                            ran.countDown();
+                            return Poll.ready(null);
+                        });
+                    }
+                    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+                    while (ran.getCount() > 0 && System.nanoTime() < deadline) {
+                        Thread.onSpinWait();
+                    }
+                    return Poll.ready(ran.getCount() == 0);
+                });
+                assertTrue(spawner.toCompletableFuture().get(60, TimeUnit.SECONDS),
+                        "round " + round + ": a task queued behind the busy worker never ran");
+            }
+        }
+    }
 }

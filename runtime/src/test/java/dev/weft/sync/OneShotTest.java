@@ -27,6 +27,18 @@ class OneShotTest {
         assertNull(late.poll(w.context()).value());
     }
 
+    /** The slot that holds the state holds a sent null too; neither may read as the other. */
+    @Test
+    void aSentNullIsAValueToTheUndeliveredConsumerAndToLaterSends() {
+        java.util.List<String> undelivered = new java.util.ArrayList<>();
+        OneShot<String> o = new OneShot<>(undelivered::add);
+        assertTrue(o.send(null));
+        assertFalse(o.send("second"), "a sent null still fills the one-shot");
+        o.cancel();
+        assertEquals(java.util.Collections.singletonList(null), undelivered);
+        assertThrows(IllegalStateException.class, () -> o.poll(new Steps.CountingWaker().context()));
+    }
+
     @Test
     void closingWithoutAValueFailsTheReceiver() {
         OneShot<String> o = new OneShot<>();

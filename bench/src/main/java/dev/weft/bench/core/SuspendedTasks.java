@@ -1,6 +1,8 @@
 package dev.weft.bench.core;
 
 import dev.weft.Async;
+import dev.weft.Executor;
+import dev.weft.Future;
 import dev.weft.JoinHandle;
 import dev.weft.sync.OneShot;
 import dev.weft.bench.VirtualThreads;
@@ -24,7 +26,8 @@ public final class SuspendedTasks {
         long[] during = new long[1];
         long sum;
         switch (args[0]) {
-            case "weft": sum = weft(() -> during[0] = usedAfterGc()); break;
+            case "weft": sum = weft(null, () -> during[0] = usedAfterGc()); break;
+            case "weftSingleThreaded": sum = weftOn(Executor.singleThreaded(), () -> during[0] = usedAfterGc()); break;
             case "virtualThreads": sum = virtualThreads(() -> during[0] = usedAfterGc()); break;
             case "kotlin": sum = Suspended.suspendMany(TASKS, () -> during[0] = usedAfterGc()); break;
             default: throw new IllegalArgumentException("unknown side " + args[0]);
@@ -36,7 +39,14 @@ public final class SuspendedTasks {
         System.out.println("RESULT " + (double) (during[0] - before) / TASKS);
     }
 
-    private static long weft(Runnable measure) throws InterruptedException {
+    private static long weftOn(Executor executor, Runnable measure) throws InterruptedException {
+        try (executor) {
+            return weft(executor, measure);
+        }
+    }
+
+    /** On {@code executor}, or with {@code Async.spawn} (the default work-stealing executor) when null. */
+    private static long weft(Executor executor, Runnable measure) throws InterruptedException {
         @SuppressWarnings("unchecked")
         OneShot<Integer>[] values = new OneShot[TASKS];
         @SuppressWarnings("unchecked")
@@ -44,7 +54,8 @@ public final class SuspendedTasks {
         CountDownLatch started = new CountDownLatch(TASKS);
         for (int i = 0; i < TASKS; i++) {
             values[i] = new OneShot<>();
-            handles[i] = Async.spawn(SuspendedTasksWoven.waitFor(values[i], started));
+            Future<Integer> task = SuspendedTasksWoven.waitFor(values[i], started);
+            handles[i] = executor == null ? Async.spawn(task) : executor.spawn(task);
         }
         started.await();
         measure.run();
