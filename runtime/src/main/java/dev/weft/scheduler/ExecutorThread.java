@@ -9,6 +9,11 @@ package dev.weft.scheduler;
  */
 public class ExecutorThread extends Thread {
     private Task<?> polling;
+    // Counters for ExecutorMetrics: written only by this thread, read racily by JMX.
+    long polls;
+    long wakes;
+    long steals;
+    long parks;
 
     ExecutorThread(Runnable loop, String name) {
         super(loop, name);
@@ -23,11 +28,19 @@ public class ExecutorThread extends Thread {
     /** Polls {@code task} once, as the task this thread is running. */
     final void runTask(Task<?> task) {
         polling = task;
+        polls++;
+        SlowPollEvent timing = TaskEvents.pollBegins();
         try {
             task.run();
         } finally {
             polling = null;
+            TaskEvents.pollEnded(task, timing);
         }
+    }
+
+    /** The task this thread is polling, or null: when the calling thread is an executor's, inside a poll. */
+    static Task<?> currentTask() {
+        return Thread.currentThread() instanceof ExecutorThread t ? t.polling : null;
     }
 
     /**

@@ -18,12 +18,15 @@ final class LiveTasks {
 
     private static final class Shard {
         Task<?> head;
+        int size;
         boolean closed;
     }
 
     private final Shard[] shards = new Shard[SHARDS];
+    private final ObservedExecutor owner;
 
-    LiveTasks() {
+    LiveTasks(ObservedExecutor owner) {
+        this.owner = owner;
         for (int i = 0; i < SHARDS; i++) {
             shards[i] = new Shard();
         }
@@ -43,11 +46,14 @@ final class LiveTasks {
                 shard.head.livePrev = task;
             }
             shard.head = task;
-            return true;
+            shard.size++;
         }
+        TaskEvents.spawned(task, owner);
+        return true;
     }
 
     void remove(Task<?> task) {
+        TaskEvents.completed(task, owner);
         Shard shard = shards[task.liveShard];
         synchronized (shard) {
             Task<?> prev = task.livePrev;
@@ -65,6 +71,7 @@ final class LiveTasks {
             }
             task.livePrev = null;
             task.liveNext = null;
+            shard.size--;
         }
     }
 
@@ -82,8 +89,33 @@ final class LiveTasks {
                     t = next;
                 }
                 shard.head = null;
+                shard.size = 0;
             }
         }
         return all;
+    }
+
+    /** The tasks registered now, copied shard by shard (each under its lock, not all at once). */
+    List<Task<?>> snapshot() {
+        List<Task<?>> all = new ArrayList<>();
+        for (Shard shard : shards) {
+            synchronized (shard) {
+                for (Task<?> t = shard.head; t != null; t = t.liveNext) {
+                    all.add(t);
+                }
+            }
+        }
+        return all;
+    }
+
+    /** How many tasks are registered, summed shard by shard. */
+    int size() {
+        int n = 0;
+        for (Shard shard : shards) {
+            synchronized (shard) {
+                n += shard.size;
+            }
+        }
+        return n;
     }
 }

@@ -1,6 +1,7 @@
 package dev.weft.scheduler;
 
 import dev.weft.Cancellable;
+import dev.weft.Described;
 import dev.weft.Future;
 import dev.weft.JoinHandle;
 import dev.weft.Poll;
@@ -49,7 +50,7 @@ import java.util.concurrent.CancellationException;
  * <p>{@code liveNext}/{@code livePrev}/{@code liveShard} belong to the executor's registry of live
  * tasks (an intrusive list, so registering a task allocates nothing).
  */
-final class Task<T> extends TaskOutcome<T> implements Waker, JoinHandle<T>, Runnable, AwaitTracker {
+final class Task<T> extends TaskOutcome<T> implements Waker, JoinHandle<T>, Runnable, AwaitTracker, Described {
     static final int IDLE = 0;
     static final int SCHEDULED = 1;
     static final int RUNNING = 2;
@@ -61,6 +62,8 @@ final class Task<T> extends TaskOutcome<T> implements Waker, JoinHandle<T>, Runn
 
     private static final VarHandle STATE =
             ConstantBootstraps.fieldVarHandle(MethodHandles.lookup(), "state", VarHandle.class, Task.class, int.class);
+    private static final VarHandle ID =
+            ConstantBootstraps.fieldVarHandle(MethodHandles.lookup(), "id", VarHandle.class, Task.class, long.class);
 
     private final Scheduler scheduler;
     private final String name;
@@ -68,6 +71,7 @@ final class Task<T> extends TaskOutcome<T> implements Waker, JoinHandle<T>, Runn
     private Object awaiting; // the leaf future the last poll suspended on, for toString only
     @SuppressWarnings("unused") // accessed through STATE
     private volatile int state = SCHEDULED;
+    private volatile long id; // 0 until a dump, a trace or an event asks: spawning touches no shared counter
 
     // Owned by LiveTasks, guarded by the lock of shard liveShard.
     Task<?> liveNext;
@@ -254,6 +258,32 @@ final class Task<T> extends TaskOutcome<T> implements Waker, JoinHandle<T>, Runn
     @Override
     String taskName() {
         return name;
+    }
+
+    /** A number unique in this JVM, given when first asked for, so the order is that of first use. */
+    long id() {
+        long i = id;
+        if (i == 0) {
+            ID.compareAndSet(this, 0L, TaskIds.next());
+            i = id;
+        }
+        return i;
+    }
+
+    /** The future the task polls, read racily; null once it finished. */
+    Object root() {
+        return future;
+    }
+
+    /** The leaf future the last poll suspended on, read racily. */
+    Object awaitingLeaf() {
+        return awaiting;
+    }
+
+    /** How another task's dump entry, or a mutex held by this task, names it: {@code task 17 (fetch-user)}. */
+    @Override
+    public String describe() {
+        return "task " + id() + (name != null ? " (" + name + ")" : "");
     }
 
     /** Name, state and, when suspended, what it waits for; read racily, as a diagnostic. */

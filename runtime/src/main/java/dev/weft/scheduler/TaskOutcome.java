@@ -130,7 +130,7 @@ abstract class TaskOutcome<T> extends Context implements JoinHandle<T> {
         Object o = outcome;
         if (o instanceof Failure f) {
             markObserved();
-            throw Throw.unchecked(f.cause());
+            throw Throw.unchecked(AsyncTrace.crossing(f.cause(), this));
         }
         return o == NULL ? null : (T) o;
     }
@@ -161,8 +161,16 @@ abstract class TaskOutcome<T> extends Context implements JoinHandle<T> {
         return completable;
     }
 
+    /** Whether the outcome is published and is a failure (cancellation included). */
+    final boolean failed() {
+        return outcome instanceof Failure;
+    }
+
     /** The task's name, or null; for reports about it. */
     abstract String taskName();
+
+    /** The task's id and name: {@code task 17 (fetch-user)}. */
+    public abstract String describe();
 
     private void markObserved() {
         UnobservedFailure u = unobserved;

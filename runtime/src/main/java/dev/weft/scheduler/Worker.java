@@ -162,6 +162,7 @@ final class Worker extends ExecutorThread {
             }
             Task<?> t = victim.queue.stealHalfInto(queue);
             if (t != null) {
+                steals++;
                 return t;
             }
         }
@@ -180,6 +181,7 @@ final class Worker extends ExecutorThread {
             if (executor.isShuttingDown()) {
                 return;
             }
+            parks++;
             LockSupport.park(this);
         }
         if (!executor.isShuttingDown()) {

@@ -2,6 +2,7 @@ package dev.weft.sync;
 
 import dev.weft.Cancellable;
 import dev.weft.Context;
+import dev.weft.Described;
 import dev.weft.Future;
 import dev.weft.Poll;
 import dev.weft.Waker;
@@ -183,6 +184,16 @@ public final class Channel<T> {
         }
     }
 
+    /** What a pending send or receive waits on, for task dumps: {@code channel, 16 of 16 elements}. */
+    private String describe(String operation) {
+        synchronized (lock) {
+            return "channel, waiting to " + operation + ": " + buffer.size() + " of "
+                    + (capacity == Integer.MAX_VALUE ? "unbounded" : String.valueOf(capacity)) + " elements, "
+                    + waitingSenders.size() + " senders and " + waitingReceivers.size() + " receivers waiting"
+                    + (closed ? ", closed" : "");
+        }
+    }
+
     /** Under lock, after an element left the buffer: lets the longest-waiting sender's element in. */
     private Waker admitWaitingSender() {
         if (buffer.size() >= capacity) {
@@ -221,7 +232,7 @@ public final class Channel<T> {
      * ACCEPTED  poll                               DONE      ready
      * </pre>
      */
-    private final class Send implements Future<Void>, Cancellable {
+    private final class Send implements Future<Void>, Cancellable, Described {
         static final int NEW = 0;
         static final int WAITING = 1;
         static final int ACCEPTED = 2;
@@ -234,6 +245,11 @@ public final class Channel<T> {
 
         Send(T value) {
             this.value = value;
+        }
+
+        @Override
+        public String describe() {
+            return Channel.this.describe("send");
         }
 
         @Override
@@ -307,7 +323,7 @@ public final class Channel<T> {
      *                                                      else back to the front of the buffer
      * </pre>
      */
-    private final class Receive implements Future<T>, Cancellable {
+    private final class Receive implements Future<T>, Cancellable, Described {
         static final int NEW = 0;
         static final int WAITING = 1;
         static final int HANDED = 2;
@@ -317,6 +333,11 @@ public final class Channel<T> {
         int state = NEW; // guarded by lock
         Waker waker;     // guarded by lock
         T handed;        // guarded by lock
+
+        @Override
+        public String describe() {
+            return Channel.this.describe("receive");
+        }
 
         /** Under lock: gives this waiting receiver {@code value}; returns its waker to call outside. */
         Waker hand(T value) {

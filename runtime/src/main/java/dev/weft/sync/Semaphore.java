@@ -2,6 +2,7 @@ package dev.weft.sync;
 
 import dev.weft.Cancellable;
 import dev.weft.Context;
+import dev.weft.Described;
 import dev.weft.Future;
 import dev.weft.Poll;
 import dev.weft.Waker;
@@ -47,6 +48,7 @@ public final class Semaphore {
     private final long maxPermits;
     private long permits;                                      // guarded by lock
     private final ArrayDeque<Acquire> waiters = new ArrayDeque<>(); // guarded by lock
+    private Waker holder; // guarded by lock; who took the last permits, for an AsyncMutex's dump
 
     /** A semaphore with {@code permits} free permits; releases may add more. */
     public Semaphore(int permits) {
@@ -85,6 +87,7 @@ public final class Semaphore {
         synchronized (lock) {
             if (waiters.isEmpty() && permits >= n) {
                 permits -= n;
+                holder = null; // not known: tryAcquire has no waker
                 return true;
             }
             return false;
@@ -106,9 +109,17 @@ public final class Semaphore {
                 throw new IllegalStateException("released more permits than were acquired");
             }
             permits += n;
+            forgetHolderIfFree();
             toWake = grant();
         }
         wakeAll(toWake);
+    }
+
+    /** Under lock: with every permit back, nobody holds any. */
+    private void forgetHolderIfFree() {
+        if (permits == maxPermits) {
+            holder = null;
+        }
     }
 
     /** Free permits now. */
@@ -132,6 +143,7 @@ public final class Semaphore {
         for (Acquire head; (head = waiters.peek()) != null && permits >= head.n; ) {
             waiters.poll();
             permits -= head.n;
+            holder = head.waker;
             head.state = Acquire.GRANTED;
             if (toWake == null) {
                 toWake = new ArrayList<>(2);
@@ -164,7 +176,7 @@ public final class Semaphore {
      * DONE     cancel                                 DONE     nothing: the caller holds them
      * </pre>
      */
-    private final class Acquire implements Future<Void>, Cancellable {
+    private final class Acquire implements Future<Void>, Cancellable, Described {
         static final int NEW = 0;
         static final int WAITING = 1;
         static final int GRANTED = 2;
@@ -178,6 +190,18 @@ public final class Semaphore {
             this.n = n;
         }
 
+        /** For a dump: an AsyncMutex (one permit at most) names its holder; a semaphore counts. */
+        @Override
+        public String describe() {
+            synchronized (lock) {
+                if (maxPermits == 1) {
+                    return "mutex, held by " + (holder == null ? "an unknown holder" : Described.of(holder))
+                            + ", " + waiters.size() + " waiting";
+                }
+                return "semaphore, " + permits + " permits free, waiting for " + n + ", " + waiters.size() + " waiting";
+            }
+        }
+
         @Override
         public Poll<Void> poll(Context cx) {
             synchronized (lock) {
@@ -185,6 +209,7 @@ public final class Semaphore {
                     case NEW -> {
                         if (waiters.isEmpty() && permits >= n) {
                             permits -= n;
+                            holder = cx.waker();
                             state = DONE;
                             return Poll.ready(null);
                         }
@@ -219,6 +244,7 @@ public final class Semaphore {
                     }
                 } else if (state == GRANTED) {
                     permits += n;
+                    forgetHolderIfFree();
                     toWake = grant();
                 }
                 state = DONE;
