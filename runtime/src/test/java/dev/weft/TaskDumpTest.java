@@ -130,7 +130,7 @@ class TaskDumpTest {
 
             TaskDump dump = awaitDump(d -> ours(d).size() == expected.size() && ours(d).stream()
                     .allMatch(e -> e.state().equals(e.name().equals(PREFIX + "running") ? "running" : "suspended"))
-                    && d.tasks().stream().anyMatch(e -> e.stack().equals(List.of(eagerBody.at()))));
+                    && d.tasks().stream().anyMatch(e -> e.stack().equals(List.of(eagerBody.at())) && e.state().equals("suspended")));
 
             List<TaskDump.Entry> listed = ours(dump);
             assertEquals(expected.size(), listed.stream().map(TaskDump.Entry::name).distinct().count(), "one entry per task");
@@ -144,7 +144,8 @@ class TaskDumpTest {
             }
             assertEquals(TIMERS + RECEIVERS + SENDERS + 1 + MUTEX_WAITERS + SEMAPHORE_WAITERS + JOINERS + 3 + FINISHED + 1,
                     10_000);
-            TaskDump.Entry eager = dump.tasks().stream().filter(e -> e.stack().equals(List.of(eagerBody.at()))).findFirst().orElseThrow();
+            TaskDump.Entry eager = dump.tasks().stream()
+                    .filter(e -> e.stack().equals(List.of(eagerBody.at())) && e.state().equals("suspended")).findFirst().orElseThrow();
             assertTrue(eager.waitsOn().startsWith("channel, waiting to receive"), eager.toString());
 
             String text = dump.toString();
