@@ -5,6 +5,7 @@ import static dev.weft.Async.ready;
 
 import dev.weft.Async;
 import dev.weft.Executor;
+import dev.weft.FallibleFuture;
 import dev.weft.Future;
 import dev.weft.JoinHandle;
 import dev.weft.Scope;
@@ -88,9 +89,11 @@ final class DebugTour {
         }
     }
 
-    private Future<Integer> readRequest(TcpStream stream) {
-        Integer n = await(stream.read(ByteBuffer.allocate(512)));
-        return ready(n);
+    private FallibleFuture<Integer, IOException> readRequest(TcpStream stream) {
+        return Async.fallible(() -> {
+            Integer n = await(stream.read(ByteBuffer.allocate(512)));
+            return ready(n);
+        });
     }
 
     private Future<Void> waitForAuditor(JoinHandle<Void> auditor) {
@@ -99,6 +102,11 @@ final class DebugTour {
     }
 
     private Future<String> checkoutThatFails(int order) {
+        String receipt = await(pay(order));
+        return ready("checked out with " + receipt);
+    }
+
+    private Future<String> pay(int order) {
         JoinHandle<String> card = Async.spawn("charge-card " + order, chargeCard(order));
         String receipt = await(card);
         return ready(receipt);

@@ -8,6 +8,7 @@ import java.security.CodeSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 
 /**
@@ -23,6 +24,9 @@ import java.util.concurrent.CancellationException;
  */
 final class AsyncTrace {
     private static final URL RUNTIME = location(Task.class);
+    /** The runtime's packages: a jar that bundles the runtime with the application (dev.weft.demo) shares its location. */
+    private static final Set<String> RUNTIME_PACKAGES = Set.of("dev.weft", "dev.weft.woven", "dev.weft.scheduler",
+            "dev.weft.sync", "dev.weft.time", "dev.weft.net", "dev.weft.reactor", "dev.weft.rethrow");
 
     private AsyncTrace() {}
 
@@ -68,8 +72,7 @@ final class AsyncTrace {
         if (c.isSynthetic() && Coroutine.class.isAssignableFrom(c)) {
             return true;
         }
-        String p = c.getPackageName();
-        return (p.equals("dev.weft") || p.startsWith("dev.weft.")) && Objects.equals(location(c), RUNTIME);
+        return RUNTIME_PACKAGES.contains(c.getPackageName()) && Objects.equals(location(c), RUNTIME);
     }
 
     private static URL location(Class<?> c) {
