@@ -11,7 +11,8 @@ import jdk.jfr.Threshold;
 /**
  * JFR: one poll of a task took longer than the threshold (10 ms unless the recording's settings
  * say otherwise, {@code dev.weft.SlowPoll#threshold=2 ms}): code that runs too long between awaits
- * and holds its worker from every other task.
+ * and holds its worker from every other task. Unlike the spawn and completion events it is on in
+ * the JDK's default recording settings: it is rare by construction.
  */
 @Name("dev.weft.SlowPoll")
 @Label("Slow Poll")

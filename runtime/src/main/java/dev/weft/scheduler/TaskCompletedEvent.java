@@ -2,6 +2,7 @@ package dev.weft.scheduler;
 
 import jdk.jfr.Category;
 import jdk.jfr.Description;
+import jdk.jfr.Enabled;
 import jdk.jfr.Event;
 import jdk.jfr.Label;
 import jdk.jfr.Name;
@@ -12,6 +13,7 @@ import jdk.jfr.StackTrace;
 @Label("Task Completed")
 @Category("Weft")
 @Description("A task finished: with a value, a failure, or cancelled")
+@Enabled(false) // one per task: a recording turns it on by name, the default settings do not
 @StackTrace(false)
 final class TaskCompletedEvent extends Event {
     @Label("Task Id")

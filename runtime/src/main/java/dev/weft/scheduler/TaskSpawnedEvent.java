@@ -2,6 +2,7 @@ package dev.weft.scheduler;
 
 import jdk.jfr.Category;
 import jdk.jfr.Description;
+import jdk.jfr.Enabled;
 import jdk.jfr.Event;
 import jdk.jfr.Label;
 import jdk.jfr.Name;
@@ -12,6 +13,7 @@ import jdk.jfr.StackTrace;
 @Label("Task Spawned")
 @Category("Weft")
 @Description("A future was spawned as a task")
+@Enabled(false) // one per task: a recording turns it on by name, the default settings do not
 @StackTrace(false)
 final class TaskSpawnedEvent extends Event {
     @Label("Task Id")
