@@ -140,8 +140,7 @@ public final class Async {
      * fail with the reason instead of stalling the build.
      *
      * <pre>{@code
-     * @Test
-     * void echoes() {
+     * void echoes() {   // a test
      *     assertEquals("hi", Async.blockOn(echo("hi"), Duration.ofSeconds(5)));
      * }
      * }</pre>

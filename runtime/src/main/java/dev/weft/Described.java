@@ -13,8 +13,7 @@ package dev.weft;
  * final class Countdown implements Future<Void>, Described {
  *     private volatile int left = 3;
  *     ...
- *     @Override
- *     public String describe() {
+ *     public String describe() {      // the dump's words for it
  *         return "countdown, " + left + " ticks left";
  *     }
  * }

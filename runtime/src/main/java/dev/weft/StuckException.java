@@ -8,8 +8,7 @@ import java.time.Duration;
  * taken at that moment: what a test needs when something hangs.
  *
  * <pre>{@code
- * @Test
- * void replies() {
+ * void replies() {   // a test
  *     String reply = Async.blockOn(client.call("ping"), Duration.ofSeconds(5));
  *     // on a hang: dev.weft.StuckException: Async.blockOn gave up after 5000 ms ...
  *     //     task 3 (server) on weft-default-1: suspended

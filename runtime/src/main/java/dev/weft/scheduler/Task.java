@@ -68,7 +68,7 @@ final class Task<T> extends TaskOutcome<T> implements Waker, JoinHandle<T>, Runn
     private final Scheduler scheduler;
     private final String name;
     private Future<T> future;
-    private Object awaiting; // the leaf future the last poll suspended on, for toString only
+    private Object awaiting; // the leaf future the last poll suspended on, for toString and the task dump
     @SuppressWarnings("unused") // accessed through STATE
     private volatile int state = SCHEDULED;
     private volatile long id; // 0 until a dump, a trace or an event asks: spawning touches no shared counter

@@ -48,7 +48,7 @@ public final class Semaphore {
     private final long maxPermits;
     private long permits;                                      // guarded by lock
     private final ArrayDeque<Acquire> waiters = new ArrayDeque<>(); // guarded by lock
-    private Waker holder; // guarded by lock; who took the last permits, for an AsyncMutex's dump
+    private Waker holder; // guarded by lock; an AsyncMutex's holder, for its dump (a semaphore keeps none)
 
     /** A semaphore with {@code permits} free permits; releases may add more. */
     public Semaphore(int permits) {
@@ -87,7 +87,7 @@ public final class Semaphore {
         synchronized (lock) {
             if (waiters.isEmpty() && permits >= n) {
                 permits -= n;
-                holder = null; // not known: tryAcquire has no waker
+                takenBy(null); // not known: tryAcquire has no waker
                 return true;
             }
             return false;
@@ -113,6 +113,13 @@ public final class Semaphore {
             toWake = grant();
         }
         wakeAll(toWake);
+    }
+
+    /** Under lock: the permits were just taken by {@code waker}'s task (null if not known). */
+    private void takenBy(Waker waker) {
+        if (maxPermits == 1) {
+            holder = waker;
+        }
     }
 
     /** Under lock: with every permit back, nobody holds any. */
@@ -143,7 +150,7 @@ public final class Semaphore {
         for (Acquire head; (head = waiters.peek()) != null && permits >= head.n; ) {
             waiters.poll();
             permits -= head.n;
-            holder = head.waker;
+            takenBy(head.waker);
             head.state = Acquire.GRANTED;
             if (toWake == null) {
                 toWake = new ArrayList<>(2);
@@ -209,7 +216,7 @@ public final class Semaphore {
                     case NEW -> {
                         if (waiters.isEmpty() && permits >= n) {
                             permits -= n;
-                            holder = cx.waker();
+                            takenBy(cx.waker());
                             state = DONE;
                             return Poll.ready(null);
                         }
