@@ -150,10 +150,10 @@ public final class Async {
      */
     public static <T> T blockOn(Future<T> future, Duration timeout) {
         InstalledScheduler.PROVIDER.refuseBlocking("Async.blockOn");
-        long nanos = timeout.toNanos();
-        if (nanos < 0) {
+        if (timeout.isNegative()) {
             throw new IllegalArgumentException("negative timeout: " + timeout);
         }
+        long nanos = timeout.compareTo(Duration.ofNanos(Long.MAX_VALUE)) >= 0 ? Long.MAX_VALUE : timeout.toNanos();
         return new BlockingDriver().drive(future, nanos);
     }
 
