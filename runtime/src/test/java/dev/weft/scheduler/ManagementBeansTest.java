@@ -1,7 +1,6 @@
 package dev.weft.scheduler;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.Executor;
@@ -25,6 +24,7 @@ class ManagementBeansTest {
                 Thread.onSpinWait();
             }
             ObjectName tasks = new ObjectName("dev.weft:type=Tasks");
+            awaitRegistered(tasks, true);
 
             String text = (String) server.invoke(tasks, "dump", null, null);
             String json = (String) server.invoke(tasks, "dumpJson", null, null);
@@ -45,7 +45,7 @@ class ManagementBeansTest {
         int tasks = 200;
         try (WorkStealingExecutor ex = new WorkStealingExecutor(2, "jmx-counted")) {
             name = new ObjectName(ManagementBeans.executorName(ex));
-            assertTrue(server.isRegistered(name), name.toString());
+            awaitRegistered(name, true);
             @SuppressWarnings("unchecked")
             Probe<Void>[] gates = new Probe[tasks];
             JoinHandle<?>[] handles = new JoinHandle<?>[tasks];
@@ -73,6 +73,15 @@ class ManagementBeansTest {
             assertTrue((Integer) server.getAttribute(name, "InjectedQueueDepth") >= 0);
             assertTrue((Long) server.getAttribute(name, "Parks") >= 0 && (Long) server.getAttribute(name, "Steals") >= 0);
         }
-        assertFalse(server.isRegistered(name), "closing the executor unregisters its bean");
+        awaitRegistered(name, false); // closing the executor unregisters its bean
+    }
+
+    /** Registration runs on the weft-jmx thread, in order, soon after the executor starts or closes. */
+    private void awaitRegistered(ObjectName name, boolean registered) {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (server.isRegistered(name) != registered) {
+            assertTrue(System.nanoTime() < deadline, name + (registered ? " never registered" : " never unregistered"));
+            Thread.onSpinWait();
+        }
     }
 }
