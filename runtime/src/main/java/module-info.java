@@ -16,12 +16,19 @@
  * }</pre>
  */
 module dev.weft.runtime {
+    // The task dump's MBeans and the scheduler's JFR events (TaskDump, issue #17); both modules are
+    // in every JDK build, and the runtime still depends on nothing outside the JDK.
+    requires java.management;
+    requires jdk.jfr;
+
     exports dev.weft;
     exports dev.weft.sync;
     exports dev.weft.time;
     exports dev.weft.net;
     exports dev.weft.fs;
     exports dev.weft.woven;
+    // for the MXBean interfaces, which the MBean server calls reflectively, and the events
+    exports dev.weft.scheduler to java.management, jdk.jfr;
 
     uses dev.weft.SchedulerProvider;
     provides dev.weft.SchedulerProvider with dev.weft.scheduler.BuiltInScheduler;

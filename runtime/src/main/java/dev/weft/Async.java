@@ -1,5 +1,6 @@
 package dev.weft;
 
+import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletionStage;
 
@@ -142,6 +143,31 @@ public final class Async {
     public static <T> T blockOn(Future<T> future) {
         InstalledScheduler.PROVIDER.refuseBlocking("Async.blockOn");
         return new BlockingDriver().drive(future);
+    }
+
+    /**
+     * Like {@link #blockOn(Future)}, giving up after {@code timeout}: then it throws
+     * {@link StuckException}, whose message shows where the future stands and a
+     * {@link TaskDump} of every live task, and cancels the future (its {@code finally} blocks run
+     * and it gives back the timers, sockets and locks it held). For tests, where a hang should
+     * fail with the reason instead of stalling the build.
+     *
+     * <pre>{@code
+     * void echoes() {   // a test
+     *     assertEquals("hi", Async.blockOn(echo("hi"), Duration.ofSeconds(5)));
+     * }
+     * }</pre>
+     *
+     * @throws StuckException if the future is still pending after {@code timeout}
+     * @throws IllegalStateException when called inside a task, as {@link #blockOn(Future)}
+     */
+    public static <T> T blockOn(Future<T> future, Duration timeout) {
+        InstalledScheduler.PROVIDER.refuseBlocking("Async.blockOn");
+        if (timeout.isNegative()) {
+            throw new IllegalArgumentException("negative timeout: " + timeout);
+        }
+        long nanos = timeout.compareTo(Duration.ofNanos(Long.MAX_VALUE)) >= 0 ? Long.MAX_VALUE : timeout.toNanos();
+        return new BlockingDriver().drive(future, nanos);
     }
 
     /**

@@ -13,7 +13,7 @@ import java.util.concurrent.locks.LockSupport;
  * <p>An interrupt is set aside while the thread parks (a pending interrupt would make every park
  * return at once) and set again when the drive ends; polls after it run with the status clear.
  */
-final class BlockingDriver implements Waker {
+final class BlockingDriver implements Waker, Described {
     private final Thread thread = Thread.currentThread();
     private final AtomicBoolean notified = new AtomicBoolean();
 
@@ -25,6 +25,15 @@ final class BlockingDriver implements Waker {
     }
 
     <T> T drive(Future<T> future) {
+        return drive(future, -1);
+    }
+
+    /**
+     * Drives {@code future} for at most {@code timeoutNanos} (no limit if negative); on timeout
+     * throws {@link StuckException} with a task dump, then cancels the future.
+     */
+    <T> T drive(Future<T> future, long timeoutNanos) {
+        long deadline = System.nanoTime() + timeoutNanos;
         boolean interrupted = false;
         try {
             Context cx = Context.of(this);
@@ -38,7 +47,15 @@ final class BlockingDriver implements Waker {
                     return poll.value();
                 }
                 while (!notified.compareAndSet(true, false)) {
-                    LockSupport.park(this);
+                    if (timeoutNanos < 0) {
+                        LockSupport.park(this);
+                    } else {
+                        long left = deadline - System.nanoTime();
+                        if (left <= 0) {
+                            throw stuck(future, timeoutNanos);
+                        }
+                        LockSupport.parkNanos(this, left);
+                    }
                     // a pending interrupt makes park return at once: set it aside, or this loop spins
                     interrupted |= Thread.interrupted();
                 }
@@ -48,5 +65,20 @@ final class BlockingDriver implements Waker {
                 thread.interrupt();
             }
         }
+    }
+
+    /** The dump is taken before the future is cancelled, so it shows the future where it stuck. */
+    private StuckException stuck(Future<?> future, long timeoutNanos) {
+        TaskDump.Entry blocked = InstalledScheduler.PROVIDER.blockedOn(future, thread.getName());
+        TaskDump dump = TaskDump.capture();
+        StuckException e = new StuckException("Async.blockOn gave up after " + timeoutNanos / 1_000_000
+                + " ms: the future is still pending; it was cancelled after this dump\n\n" + blocked + "\n" + dump, dump);
+        Cancellable.cancel(future);
+        return e;
+    }
+
+    @Override
+    public String describe() {
+        return "thread " + thread.getName() + " in Async.blockOn";
     }
 }

@@ -11,7 +11,7 @@ package dev.weft;
  * spawned. A layer keeps the context it built last, so a future polled under the same parent
  * context allocates no new node.
  */
-final class BoundFuture<T> implements Future<T>, Cancellable {
+final class BoundFuture<T> implements Future<T>, Cancellable, Described {
     private final Future<T> inner;
     private final TaskContext snapshot; // null for a layer
     private final TaskLocal<?> key;
@@ -76,5 +76,15 @@ final class BoundFuture<T> implements Future<T>, Cancellable {
     @Override
     public String toString() {
         return inner.toString();
+    }
+
+    @Override
+    public String describe() {
+        return Described.of(inner);
+    }
+
+    @Override
+    public Object inner() {
+        return inner;
     }
 }

@@ -16,7 +16,7 @@ import dev.weft.rethrow.Throw;
  * started    cancel       done       cancels the body's future (a coroutine unwinds)
  * </pre>
  */
-final class DeferredFallible<T, X extends Exception> implements FallibleFuture<T, X>, Cancellable {
+final class DeferredFallible<T, X extends Exception> implements FallibleFuture<T, X>, Cancellable, Described {
     private FallibleFuture.Body<T, X> body;
     private Future<T> started;
 
@@ -54,5 +54,15 @@ final class DeferredFallible<T, X extends Exception> implements FallibleFuture<T
     public void cancel() {
         body = null;
         Cancellable.cancel(started);
+    }
+
+    @Override
+    public String describe() {
+        return started == null ? "Async.fallible, not started" : Described.of(started);
+    }
+
+    @Override
+    public Object inner() {
+        return started;
     }
 }

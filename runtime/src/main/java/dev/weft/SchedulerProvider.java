@@ -1,5 +1,7 @@
 package dev.weft;
 
+import java.util.List;
+
 /**
  * The seam through which {@code dev.weft} reaches the executors without depending on their
  * package: the runtime's own scheduler implements it and is found with {@link java.util.ServiceLoader}
@@ -33,4 +35,13 @@ public interface SchedulerProvider {
 
     /** {@code future} carrying {@code name} for the task it is spawned as; see {@link Executor#spawn(String, Future)}. */
     <T> Future<T> named(String name, Future<T> future);
+
+    /** An entry for each live task of every executor, in no order; see {@link TaskDump}. */
+    List<TaskDump.Entry> liveTasks();
+
+    /**
+     * Where {@code future}, which {@code Async.blockOn} drives on thread {@code thread} (it is not a
+     * task), stands: its stack and what it waits on, as a dump entry with id 0.
+     */
+    TaskDump.Entry blockedOn(Future<?> future, String thread);
 }

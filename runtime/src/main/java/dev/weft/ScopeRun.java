@@ -22,7 +22,7 @@ import java.util.function.Function;
  * <p>Only the owner (the party polling the scope) polls and cancels; children may be spawned into
  * the scope from any thread, and {@link Scope} hands them over at the next poll.
  */
-final class ScopeRun<T> implements Future<T>, Cancellable {
+final class ScopeRun<T> implements Future<T>, Cancellable, Described {
     private final Scope scope = new Scope();
     private final Fanout<Object> children = new Fanout<>();
     private Function<? super Scope, ? extends Future<T>> start;
@@ -130,6 +130,17 @@ final class ScopeRun<T> implements Future<T>, Cancellable {
             h.cancel();
         }
         children.cancelAll();
+    }
+
+    /** Its children are tasks of their own in a dump; while the body runs, the dump looks into it. */
+    @Override
+    public Object inner() {
+        return bodyDone ? null : body;
+    }
+
+    @Override
+    public String describe() {
+        return "scope, waiting for " + children.live() + (children.live() == 1 ? " child task" : " child tasks");
     }
 
     @Override

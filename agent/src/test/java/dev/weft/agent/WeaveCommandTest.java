@@ -118,11 +118,11 @@ class WeaveCommandTest {
                     .getMethod("run", Future.class, Future.class).invoke(null, pendingOnce(40), pendingOnce(2));
             Context cx = Context.of(() -> {});
             assertFalse(f.poll(cx).isReady());
-            assertEquals(List.of(new StackTraceElement("demo.Sites", "run", "Sites.java", 10)), LogicalStack.of(f));
+            assertEquals(List.of(new StackTraceElement("demo.Sites", "run", "Sites.java", 10)), LogicalStack.of(f).frames());
             assertFalse(f.poll(cx).isReady());
-            assertEquals(List.of(new StackTraceElement("demo.Sites", "run", "Sites.java", 11)), LogicalStack.of(f));
+            assertEquals(List.of(new StackTraceElement("demo.Sites", "run", "Sites.java", 11)), LogicalStack.of(f).frames());
             assertEquals(42, f.poll(cx).value());
-            assertEquals(List.of(), LogicalStack.of(f));
+            assertEquals(List.of(), LogicalStack.of(f).frames());
         }
     }
 

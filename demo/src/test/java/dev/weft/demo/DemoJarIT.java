@@ -57,6 +57,22 @@ class DemoJarIT {
         assertTrue(r.out().contains("(weft-single-"), "ran on the single-threaded executor:\n" + r.out());
     }
 
+    /** The output the README's "When something hangs or fails" pastes. */
+    @Test
+    void debugTourPrintsADumpAndAnAsyncStackTrace() throws Exception {
+        Run r = demo("debug");
+        assertEquals(0, r.exit(), r.out());
+        String out = r.out();
+        assertTrue(out.contains("Weft task dump at "), out);
+        assertTrue(Pattern.compile("task \\d+ \\(report\\) on weft-ws-\\d+: suspended\n(    at .*\n)*"
+                + "    waits on: task \\d+ \\(auditor\\)").matcher(out).find(), out);
+        assertTrue(out.contains("waits on: socket, waiting to read(TcpStream["), out);
+        assertTrue(out.contains("waits on: timer: sleep 300000 ms, deadline in "), out);
+        assertTrue(Pattern.compile("Suppressed: dev.weft.AwaitedAt: task \\d+ \\(charge-card 43\\) failed; awaited by task "
+                + "\\d+ \\(checkout 43\\)\n\\s+at dev.weft.demo.DebugTour.pay\\(DebugTour.java:\\d+\\)\n"
+                + "\\s+at dev.weft.demo.DebugTour.checkoutThatFails\\(DebugTour.java:\\d+\\)").matcher(out).find(), out);
+    }
+
     @Test
     void helpAndUnknownSubcommands() throws Exception {
         Run help = demo("--help");

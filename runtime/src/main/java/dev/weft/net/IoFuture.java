@@ -2,6 +2,7 @@ package dev.weft.net;
 
 import dev.weft.Cancellable;
 import dev.weft.Context;
+import dev.weft.Described;
 import dev.weft.FallibleFuture;
 import dev.weft.Poll;
 import dev.weft.rethrow.Throw;
@@ -27,7 +28,7 @@ import java.util.concurrent.CancellationException;
  * CANCELLED   poll                                CANCELLED   CancellationException
  * </pre>
  */
-abstract class IoFuture<T> implements FallibleFuture<T, IOException>, Cancellable {
+abstract class IoFuture<T> implements FallibleFuture<T, IOException>, Cancellable, Described {
     private static final byte LIVE = 0;
     private static final byte DONE = 1;
     private static final byte CANCELLED = 2;
@@ -70,6 +71,12 @@ abstract class IoFuture<T> implements FallibleFuture<T, IOException>, Cancellabl
     @Override
     public final void cancel() {
         stop();
+    }
+
+    /** Each subclass's {@code toString()} names its operation and socket: {@code read(TcpStream[a -> b])}. */
+    @Override
+    public String describe() {
+        return "socket, waiting to " + this;
     }
 
     /** Gives the registration's waker slot back; true if this call stopped a pending operation. */

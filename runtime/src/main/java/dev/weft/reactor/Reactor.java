@@ -105,6 +105,11 @@ public final class Reactor {
         wakeup();
     }
 
+    /** Nanoseconds from now until {@code tick} begins; negative once it has. */
+    long nanosUntil(long tick) {
+        return origin + tick * TICK_NANOS - System.nanoTime();
+    }
+
     private long nowTick() {
         return (System.nanoTime() - origin) / TICK_NANOS;
     }

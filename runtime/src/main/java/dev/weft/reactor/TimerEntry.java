@@ -104,6 +104,14 @@ public abstract class TimerEntry {
         return false;
     }
 
+    /**
+     * Nanoseconds from now to the deadline as the wheel keeps it (rounded up to its tick), negative
+     * once past; read racily, for task dumps. Meaningful only once armed.
+     */
+    protected final long nanosToDeadline(Reactor reactor) {
+        return reactor.nanosUntil(deadlineTick);
+    }
+
     final int state() {
         return state;
     }

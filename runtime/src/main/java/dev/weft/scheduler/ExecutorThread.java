@@ -12,6 +12,11 @@ public class ExecutorThread extends Thread {
     Task<?> polling;
     /** Whether {@link #polling} woke itself during this poll, on this thread (see {@link Task}). */
     boolean selfWoken;
+    // Counters for ExecutorMetrics: written only by this thread, read racily by JMX.
+    long polls;
+    long wakes;
+    long steals;
+    long parks;
 
     ExecutorThread(Runnable loop, String name) {
         super(loop, name);
@@ -27,11 +32,19 @@ public class ExecutorThread extends Thread {
     final void runTask(Task<?> task) {
         polling = task;
         selfWoken = false;
+        polls++;
+        SlowPollEvent timing = TaskEvents.pollBegins();
         try {
             task.run();
         } finally {
             polling = null;
+            TaskEvents.pollEnded(task, timing);
         }
+    }
+
+    /** The task this thread is polling, or null: when the calling thread is an executor's, inside a poll. */
+    static Task<?> currentTask() {
+        return Thread.currentThread() instanceof ExecutorThread t ? t.polling : null;
     }
 
     /**

@@ -22,11 +22,14 @@ final class LiveTasks {
     /** One shard of the registry, and the scheduler of the tasks in it. */
     static final class Shard implements Scheduler {
         private final Scheduler executor;
+        private final ObservedExecutor owner;
         private Task<?> head; // guarded by this
+        private int size; // guarded by this
         private boolean closed; // guarded by this
 
-        Shard(Scheduler executor) {
+        Shard(Scheduler executor, ObservedExecutor owner) {
             this.executor = executor;
+            this.owner = owner;
         }
 
         @Override
@@ -41,6 +44,7 @@ final class LiveTasks {
 
         @Override
         public void released(Task<?> task) {
+            TaskEvents.completed(task, owner);
             remove(task);
         }
 
@@ -54,6 +58,7 @@ final class LiveTasks {
                 head.livePrev = task;
             }
             head = task;
+            size++;
             return true;
         }
 
@@ -73,6 +78,7 @@ final class LiveTasks {
             }
             task.livePrev = null;
             task.liveNext = null;
+            size--;
         }
 
         private synchronized void closeInto(List<Task<?>> all) {
@@ -85,15 +91,29 @@ final class LiveTasks {
                 t = next;
             }
             head = null;
+            size = 0;
+        }
+
+        private synchronized void copyInto(List<Task<?>> all) {
+            for (Task<?> t = head; t != null; t = t.liveNext) {
+                all.add(t);
+            }
+        }
+
+        private synchronized int size() {
+            return size;
         }
     }
 
     private final Shard[] shards = new Shard[SHARDS];
 
-    /** {@code executor} is where the shards forward the tasks' queue entries. */
-    LiveTasks(Scheduler executor) {
+    /**
+     * {@code executor} is where the shards forward the tasks' queue entries; {@code owner} is the
+     * executor the spawned and completed events name.
+     */
+    LiveTasks(Scheduler executor, ObservedExecutor owner) {
         for (int i = 0; i < SHARDS; i++) {
-            shards[i] = new Shard(executor);
+            shards[i] = new Shard(executor, owner);
         }
     }
 
@@ -109,5 +129,23 @@ final class LiveTasks {
             shard.closeInto(all);
         }
         return all;
+    }
+
+    /** The tasks registered now, copied shard by shard (each under its lock, not all at once). */
+    List<Task<?>> snapshot() {
+        List<Task<?>> all = new ArrayList<>();
+        for (Shard shard : shards) {
+            shard.copyInto(all);
+        }
+        return all;
+    }
+
+    /** How many tasks are registered, summed shard by shard. */
+    int size() {
+        int n = 0;
+        for (Shard shard : shards) {
+            n += shard.size();
+        }
+        return n;
     }
 }

@@ -4,6 +4,7 @@ import dev.weft.Executor;
 import dev.weft.Future;
 import dev.weft.JoinHandle;
 import java.util.ArrayDeque;
+import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -32,15 +33,16 @@ import java.util.concurrent.locks.LockSupport;
  * {@code parked} and then reads the queue. Both are volatile, so one of them sees the other: no
  * wake is lost.
  */
-public final class SingleThreadedExecutor implements Executor, Scheduler {
+public final class SingleThreadedExecutor implements Executor, Scheduler, ObservedExecutor {
     private static final AtomicInteger COUNT = new AtomicInteger();
     private static final int DRAIN_EVERY = 64;
 
     private final ArrayDeque<Task<?>> local = new ArrayDeque<>(); // the executor's thread only
     private final ConcurrentLinkedQueue<Task<?>> injected = new ConcurrentLinkedQueue<>();
-    private final LiveTasks live = new LiveTasks(this); // forgets each task when it completes or is cancelled
+    private final LiveTasks live = new LiveTasks(this, this); // forgets each task when it completes or is cancelled
+    private final ExecutorMetrics metrics = new ExecutorMetrics(this);
     private final String name;
-    private volatile Thread thread;
+    private volatile ExecutorThread thread;
     private volatile boolean parked;
     private volatile boolean closed;
 
@@ -74,11 +76,13 @@ public final class SingleThreadedExecutor implements Executor, Scheduler {
             task.abandon();
             return;
         }
-        Thread t = thread;
+        ExecutorThread t = thread;
         if (Thread.currentThread() == t) {
+            t.wakes++;
             local.addLast(task);
             return;
         }
+        metrics.wokenFromOutside();
         injected.add(task);
         if (parked) {
             LockSupport.unpark(t);
@@ -90,9 +94,10 @@ public final class SingleThreadedExecutor implements Executor, Scheduler {
             throw new IllegalStateException("executor " + name + " is closed");
         }
         if (thread == null) {
-            Thread t = new ExecutorThread(this::runLoop, name);
+            ExecutorThread t = new ExecutorThread(this::runLoop, name);
             thread = t;
             t.start();
+            LiveExecutors.started(this);
         }
     }
 
@@ -127,6 +132,7 @@ public final class SingleThreadedExecutor implements Executor, Scheduler {
     private void park() {
         parked = true;
         if (injected.isEmpty() && !closed) {
+            thread.parks++;
             LockSupport.park(this);
             Thread.interrupted(); // an interrupt must not turn the park into a busy loop
         }
@@ -156,6 +162,39 @@ public final class SingleThreadedExecutor implements Executor, Scheduler {
         if (t == null || t != Thread.currentThread()) {
             local.clear();
         }
+        LiveExecutors.closed(this);
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public LiveTasks liveTasks() {
+        return live;
+    }
+
+    @Override
+    public ExecutorMetrics metrics() {
+        return metrics;
+    }
+
+    @Override
+    public List<ExecutorThread> threads() {
+        ExecutorThread t = thread;
+        return t == null ? List.of() : List.of(t);
+    }
+
+    /** The deque is the executor thread's own; its size is read racily, as a gauge. */
+    @Override
+    public int[] localQueueDepths() {
+        return thread == null ? new int[0] : new int[] {local.size()};
+    }
+
+    @Override
+    public int injectedQueueDepth() {
+        return injected.size();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.weft.scheduler;
 
 import dev.weft.Cancellable;
+import dev.weft.Described;
 import dev.weft.Future;
 import dev.weft.JoinHandle;
 import dev.weft.Poll;
@@ -68,7 +69,7 @@ import java.util.concurrent.CancellationException;
  * shard of that registry ({@link LiveTasks.Shard}), which forwards queue entries to the executor.
  * A named task is a {@link NamedTask}, so an unnamed one carries no name field.
  */
-class Task<T> extends TaskOutcome<T> implements Waker, JoinHandle<T>, Runnable, AwaitTracker {
+class Task<T> extends TaskOutcome<T> implements Waker, JoinHandle<T>, Runnable, AwaitTracker, Described {
     static final int IDLE = 0;
     static final int SCHEDULED = 1;
     static final int RUNNING = 2;
@@ -80,12 +81,15 @@ class Task<T> extends TaskOutcome<T> implements Waker, JoinHandle<T>, Runnable, 
 
     private static final VarHandle STATE =
             ConstantBootstraps.fieldVarHandle(MethodHandles.lookup(), "state", VarHandle.class, Task.class, int.class);
+    private static final VarHandle ID =
+            ConstantBootstraps.fieldVarHandle(MethodHandles.lookup(), "id", VarHandle.class, Task.class, long.class);
 
     private final Scheduler scheduler;
     private Future<T> future;
-    private Object awaiting; // the leaf future the last poll suspended on, for toString only
+    private Object awaiting; // the leaf future the last poll suspended on, for toString and the task dump
     @SuppressWarnings("unused") // accessed through STATE
     private volatile int state = SCHEDULED;
+    private volatile long id; // 0 until a dump, a trace or an event asks: spawning touches no shared counter
 
     // Owned by LiveTasks, guarded by the lock of the shard that is this task's scheduler.
     Task<?> liveNext;
@@ -310,6 +314,33 @@ class Task<T> extends TaskOutcome<T> implements Waker, JoinHandle<T>, Runnable, 
     @Override
     String taskName() {
         return null;
+    }
+
+    /** A number unique in this JVM, given when first asked for, so the order is that of first use. */
+    long id() {
+        long i = id;
+        if (i == 0) {
+            ID.compareAndSet(this, 0L, TaskIds.next());
+            i = id;
+        }
+        return i;
+    }
+
+    /** The future the task polls, read racily; null once it finished. */
+    Object root() {
+        return future;
+    }
+
+    /** The leaf future the last poll suspended on, read racily. */
+    Object awaitingLeaf() {
+        return awaiting;
+    }
+
+    /** How another task's dump entry, or a mutex held by this task, names it: {@code task 17 (fetch-user)}. */
+    @Override
+    public String describe() {
+        String name = taskName();
+        return "task " + id() + (name != null ? " (" + name + ")" : "");
     }
 
     /** Name, state and, when suspended, what it waits for; read racily, as a diagnostic. */

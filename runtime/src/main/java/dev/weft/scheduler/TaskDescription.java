@@ -16,7 +16,7 @@ final class TaskDescription {
         return b.append(']').toString();
     }
 
-    private static String stateName(int state) {
+    static String stateName(int state) {
         return switch (state) {
             case Task.IDLE -> "suspended";
             case Task.SCHEDULED -> "scheduled";

@@ -168,7 +168,7 @@ abstract class TaskOutcome<T> extends Context implements JoinHandle<T> {
         Object o = result;
         if (o instanceof Failure f) {
             markObserved(f);
-            throw Throw.unchecked(f.cause);
+            throw Throw.unchecked(AsyncTrace.crossing(f.cause, this));
         }
         return o == NULL ? null : (T) o;
     }
@@ -209,8 +209,16 @@ abstract class TaskOutcome<T> extends Context implements JoinHandle<T> {
         }
     }
 
+    /** Whether the outcome is published and is a failure (cancellation included). */
+    final boolean failed() {
+        return result instanceof Failure;
+    }
+
     /** The task's name, or null; for reports about it. */
     abstract String taskName();
+
+    /** The task's id and name: {@code task 17 (fetch-user)}. */
+    public abstract String describe();
 
     private static void markObserved(Failure f) {
         UnobservedFailure u = f.unobserved;

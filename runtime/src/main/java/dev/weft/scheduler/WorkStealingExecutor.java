@@ -3,6 +3,7 @@ package dev.weft.scheduler;
 import dev.weft.Executor;
 import dev.weft.Future;
 import dev.weft.JoinHandle;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
@@ -22,13 +23,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * closed    wake / cancel           closed    the task is cancelled on the caller instead of queued
  * </pre>
  */
-public final class WorkStealingExecutor implements Executor, Scheduler {
+public final class WorkStealingExecutor implements Executor, Scheduler, ObservedExecutor {
     private static final AtomicInteger COUNT = new AtomicInteger();
 
     final Worker[] workers;
     final IdleWorkers idle;
     final ConcurrentLinkedQueue<Task<?>> injection = new ConcurrentLinkedQueue<>();
-    private final LiveTasks live = new LiveTasks(this);
+    private final LiveTasks live = new LiveTasks(this, this);
+    private final ExecutorMetrics metrics = new ExecutorMetrics(this);
     private final String name;
     private volatile boolean shuttingDown;
 
@@ -45,6 +47,7 @@ public final class WorkStealingExecutor implements Executor, Scheduler {
         for (Worker w : workers) {
             w.start();
         }
+        LiveExecutors.started(this);
     }
 
     @Override
@@ -75,8 +78,10 @@ public final class WorkStealingExecutor implements Executor, Scheduler {
     public void schedule(Task<?> task) {
         Worker w = currentWorker();
         if (w != null) {
+            w.wakes++;
             w.scheduleWoken(task);
         } else {
+            metrics.wokenFromOutside();
             inject(task);
         }
     }
@@ -146,6 +151,41 @@ public final class WorkStealingExecutor implements Executor, Scheduler {
             task.abandon();
         }
         injection.clear();
+        LiveExecutors.closed(this);
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public LiveTasks liveTasks() {
+        return live;
+    }
+
+    @Override
+    public ExecutorMetrics metrics() {
+        return metrics;
+    }
+
+    @Override
+    public List<Worker> threads() {
+        return Arrays.asList(workers);
+    }
+
+    @Override
+    public int[] localQueueDepths() {
+        int[] depths = new int[workers.length];
+        for (int i = 0; i < depths.length; i++) {
+            depths[i] = workers[i].queue.size();
+        }
+        return depths;
+    }
+
+    @Override
+    public int injectedQueueDepth() {
+        return injection.size();
     }
 
     @Override

@@ -173,6 +173,7 @@ final class Worker extends ExecutorThread {
             }
             Task<?> t = victim.queue.stealHalfInto(queue);
             if (t != null) {
+                steals++;
                 return t;
             }
         }
@@ -191,6 +192,7 @@ final class Worker extends ExecutorThread {
             if (executor.isShuttingDown()) {
                 return;
             }
+            parks++;
             LockSupport.park(this);
         }
         if (!executor.isShuttingDown()) {

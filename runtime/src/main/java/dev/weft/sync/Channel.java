@@ -2,6 +2,7 @@ package dev.weft.sync;
 
 import dev.weft.Cancellable;
 import dev.weft.Context;
+import dev.weft.Described;
 import dev.weft.Future;
 import dev.weft.Poll;
 import dev.weft.Waker;
@@ -394,6 +395,13 @@ public final class Channel<T> {
         }
     }
 
+    /** What a pending send or receive waits on, for task dumps: {@code channel, waiting to send: 16 of 16 elements}. */
+    private String describe(String operation) {
+        return "channel, waiting to " + operation + ": " + size() + " of "
+                + (capacity >= Integer.MAX_VALUE ? "unbounded" : String.valueOf(capacity)) + " elements"
+                + (isClosed() ? ", closed" : "");
+    }
+
     /**
      * One send; while it waits, its state is the waker to call, so a take that lets it in wakes
      * the waker it replaced by CAS, never a stale one.
@@ -414,7 +422,12 @@ public final class Channel<T> {
      * FAILED    poll                                DONE      throws ChannelClosedException
      * </pre>
      */
-    private final class Send extends WaiterQueue.Node implements Future<Void>, Cancellable {
+    private final class Send extends WaiterQueue.Node implements Future<Void>, Cancellable, Described {
+        @Override
+        public String describe() {
+            return Channel.this.describe("send");
+        }
+
         final T value;
         volatile Object state = NEW;
 
@@ -526,7 +539,12 @@ public final class Channel<T> {
      *                                                          throws ChannelClosedException
      * </pre>
      */
-    private final class Receive extends WaiterQueue.Node implements Future<T>, Cancellable {
+    private final class Receive extends WaiterQueue.Node implements Future<T>, Cancellable, Described {
+        @Override
+        public String describe() {
+            return Channel.this.describe("receive");
+        }
+
         volatile Object slot = NEW;
         volatile Waker waker;
 

@@ -2,6 +2,7 @@ package dev.weft.sync;
 
 import dev.weft.Cancellable;
 import dev.weft.Context;
+import dev.weft.Described;
 import dev.weft.Future;
 import dev.weft.Poll;
 import dev.weft.Waker;
@@ -47,6 +48,7 @@ public final class Semaphore {
     private final long maxPermits;
     private long permits;                                      // guarded by lock
     private final ArrayDeque<Acquire> waiters = new ArrayDeque<>(); // guarded by lock
+    private Waker holder; // guarded by lock; an AsyncMutex's holder, for its dump (a semaphore keeps none)
 
     /** A semaphore with {@code permits} free permits; releases may add more. */
     public Semaphore(int permits) {
@@ -85,6 +87,7 @@ public final class Semaphore {
         synchronized (lock) {
             if (waiters.isEmpty() && permits >= n) {
                 permits -= n;
+                takenBy(null); // not known: tryAcquire has no waker
                 return true;
             }
             return false;
@@ -106,9 +109,24 @@ public final class Semaphore {
                 throw new IllegalStateException("released more permits than were acquired");
             }
             permits += n;
+            forgetHolderIfFree();
             toWake = grant();
         }
         wakeAll(toWake);
+    }
+
+    /** Under lock: the permits were just taken by {@code waker}'s task (null if not known). */
+    private void takenBy(Waker waker) {
+        if (maxPermits == 1) {
+            holder = waker;
+        }
+    }
+
+    /** Under lock: with every permit back, nobody holds any. */
+    private void forgetHolderIfFree() {
+        if (permits == maxPermits) {
+            holder = null;
+        }
     }
 
     /** Free permits now. */
@@ -132,6 +150,7 @@ public final class Semaphore {
         for (Acquire head; (head = waiters.peek()) != null && permits >= head.n; ) {
             waiters.poll();
             permits -= head.n;
+            takenBy(head.waker);
             head.state = Acquire.GRANTED;
             if (toWake == null) {
                 toWake = new ArrayList<>(2);
@@ -164,7 +183,7 @@ public final class Semaphore {
      * DONE     cancel                                 DONE     nothing: the caller holds them
      * </pre>
      */
-    private final class Acquire implements Future<Void>, Cancellable {
+    private final class Acquire implements Future<Void>, Cancellable, Described {
         static final int NEW = 0;
         static final int WAITING = 1;
         static final int GRANTED = 2;
@@ -178,6 +197,18 @@ public final class Semaphore {
             this.n = n;
         }
 
+        /** For a dump: an AsyncMutex (one permit at most) names its holder; a semaphore counts. */
+        @Override
+        public String describe() {
+            synchronized (lock) {
+                if (maxPermits == 1) {
+                    return "mutex, held by " + (holder == null ? "an unknown holder" : Described.of(holder))
+                            + ", " + waiters.size() + " waiting";
+                }
+                return "semaphore, " + permits + " permits free, waiting for " + n + ", " + waiters.size() + " waiting";
+            }
+        }
+
         @Override
         public Poll<Void> poll(Context cx) {
             synchronized (lock) {
@@ -185,6 +216,7 @@ public final class Semaphore {
                     case NEW -> {
                         if (waiters.isEmpty() && permits >= n) {
                             permits -= n;
+                            takenBy(cx.waker());
                             state = DONE;
                             return Poll.ready(null);
                         }
@@ -219,6 +251,7 @@ public final class Semaphore {
                     }
                 } else if (state == GRANTED) {
                     permits += n;
+                    forgetHolderIfFree();
                     toWake = grant();
                 }
                 state = DONE;

@@ -2,6 +2,7 @@ package dev.weft.time;
 
 import dev.weft.Cancellable;
 import dev.weft.Context;
+import dev.weft.Described;
 import dev.weft.Future;
 import dev.weft.Poll;
 import dev.weft.reactor.Reactor;
@@ -23,7 +24,7 @@ import java.util.concurrent.CancellationException;
  * cancelled            poll             cancelled            throws CancellationException
  * </pre>
  */
-final class Sleep extends TimerEntry implements Future<Void>, Cancellable {
+final class Sleep extends TimerEntry implements Future<Void>, Cancellable, Described {
     private final long nanos;
 
     Sleep(long nanos) {
@@ -58,6 +59,15 @@ final class Sleep extends TimerEntry implements Future<Void>, Cancellable {
     /** Releases the timer; true if it had not fired or been released yet. */
     boolean release() {
         return disarm(Reactor.shared());
+    }
+
+    @Override
+    public String describe() {
+        String what = "timer: sleep " + Deadlines.millis(nanos);
+        if (isFired()) {
+            return what + ", fired";
+        }
+        return isArmed() ? what + ", " + Deadlines.describe(nanosToDeadline(Reactor.shared())) : what + ", not started";
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.weft.time;
 
 import dev.weft.Cancellable;
 import dev.weft.Context;
+import dev.weft.Described;
 import dev.weft.Future;
 import dev.weft.JoinHandle;
 import dev.weft.Poll;
@@ -26,7 +27,7 @@ import java.util.concurrent.CancellationException;
  * cancelled    poll                                cancelled   CancellationException
  * </pre>
  */
-final class Timeout<T> extends TimerEntry implements Future<T>, Cancellable {
+final class Timeout<T> extends TimerEntry implements Future<T>, Cancellable, Described {
     private final Duration limit;
     private Future<T> inner; // null once done or cancelled
 
@@ -101,6 +102,15 @@ final class Timeout<T> extends TimerEntry implements Future<T>, Cancellable {
         } else {
             Cancellable.cancel(f);
         }
+    }
+
+    @Override
+    public String describe() {
+        String what = "timer: timeout " + Deadlines.millis(limit.toNanos());
+        if (isArmed() && !isFired() && !isDisarmed()) {
+            what += ", " + Deadlines.describe(nanosToDeadline(Reactor.shared()));
+        }
+        return what + ", over " + Described.of(inner);
     }
 
     @Override

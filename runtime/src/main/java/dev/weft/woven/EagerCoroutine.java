@@ -112,6 +112,11 @@ public final class EagerCoroutine<T> implements Waker, Future<Void>, Cancellable
         result.completeExceptionally(new CancellationException("the executor resuming this coroutine closed"));
     }
 
+    /** The coroutine this runs, for {@link LogicalStack}. */
+    Coroutine<T> body() {
+        return body;
+    }
+
     /** Steps the body once; returns whether it finished (and the result is completed). */
     @SuppressWarnings("unchecked")
     private boolean stepBody() {

@@ -1,52 +1,65 @@
 package dev.weft.woven;
 
+import dev.weft.Described;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
- * The await chain of a suspended coroutine, read from the frames themselves: no stack is walked and
- * nothing is recorded while the code runs, so it costs nothing until it is asked for.
+ * Where a chain of suspended coroutines stands: for each coroutine from the innermost out, the
+ * await it is suspended at ({@link Coroutine#suspendedAt()}), and the leaf future the innermost
+ * one waits on. Walks from a task's root through {@link Coroutine#awaitedFuture()}, looking
+ * through {@link EagerCoroutine} and any {@link Described} wrapper that names an {@code inner()}
+ * future.
  *
- * <pre>{@code
- * Future<String> f = shop.checkout(cart);   // a woven coroutine
- * f.poll(cx);                               // suspends inside shop.pay(..)
- * LogicalStack.of(f);   // [Shop.pay(Shop.java:41), Shop.checkout(Shop.java:17)]
- * LogicalStack.leaf(f); // the future pay(..) waits on, e.g. a socket read
- * }</pre>
- *
- * <p>Reading a frame that another thread is polling gives the site it last suspended at: fields
- * are read without synchronization, so the answer is a snapshot that may be one step old.
+ * <p>Read racily, from any thread, while the task may be running: a coroutine being resumed has
+ * taken its awaited future back, so the walk stops there with no leaf. Not for users: call
+ * {@code dev.weft.TaskDump.capture()}.
  */
 public final class LogicalStack {
-    private LogicalStack() {}
+    private static final int MAX_DEPTH = 4096; // a walk of racy reads must end even if it meets a cycle
 
-    /**
-     * Where each coroutine in the chain is suspended, innermost first as in a stack trace; empty when
-     * {@code future} is not a suspended coroutine. A frame whose class has no line numbers gives an
-     * element with line -1 and no file name.
-     */
-    public static List<StackTraceElement> of(Object future) {
-        List<StackTraceElement> out = new ArrayList<>();
-        for (Object f = future; f instanceof Coroutine<?> c; f = c.awaitedFuture()) {
-            StackTraceElement at = c.suspendedAt();
-            if (at == null) {
-                break;
-            }
-            out.add(0, at);
-        }
-        return out;
+    private final List<StackTraceElement> frames;
+    private final Object leaf;
+
+    private LogicalStack(List<StackTraceElement> frames, Object leaf) {
+        this.frames = frames;
+        this.leaf = leaf;
     }
 
-    /**
-     * The future the innermost suspended coroutine of the chain waits on: a leaf future (a timer, a
-     * socket read, a channel receive, a task's handle), or {@code future} itself when it is not a
-     * suspended coroutine.
-     */
-    public static Object leaf(Object future) {
-        Object f = future;
-        while (f instanceof Coroutine<?> c && c.awaitedFuture() != null) {
-            f = c.awaitedFuture();
+    /** The stack of the chain that starts at {@code root} (a task's future, or one being driven). */
+    public static LogicalStack of(Object root) {
+        List<StackTraceElement> outermostFirst = new ArrayList<>();
+        Object f = root;
+        for (int depth = 0; f != null && depth < MAX_DEPTH; depth++) {
+            if (f instanceof Coroutine<?> c) {
+                StackTraceElement at = c.suspendedAt();
+                if (at != null) {
+                    outermostFirst.add(at);
+                }
+                f = c.awaitedFuture();
+                if (f == null) {
+                    break; // not suspended (running, done, new), or not woven with a line table
+                }
+            } else if (f instanceof EagerCoroutine<?> e) {
+                f = e.body();
+            } else if (f instanceof Described d && d.inner() != null) {
+                f = d.inner();
+            } else {
+                break;
+            }
         }
-        return f;
+        Collections.reverse(outermostFirst);
+        return new LogicalStack(List.copyOf(outermostFirst), f instanceof Coroutine<?> ? null : f);
+    }
+
+    /** The await of each suspended coroutine, innermost first; empty when none says where it is. */
+    public List<StackTraceElement> frames() {
+        return frames;
+    }
+
+    /** The non-coroutine future the innermost suspended coroutine waits on, or null if unknown. */
+    public Object leaf() {
+        return leaf;
     }
 }
