@@ -12,7 +12,7 @@ import org.objectweb.asm.tree.analysis.Frame;
 
 /**
  * The weave of one coroutine method, as a pipeline of passes over a copy of its code:
- * lower returns, sink {@code new} to its constructor call, empty the stack under awaits, analyze types and
+ * make emits awaits, lower returns, sink {@code new} to its constructor call, empty the stack under awaits, analyze types and
  * liveness, lay out the frame, then emit the body, the frame class and the entry stub.
  */
 final class MethodWeaver {
@@ -26,6 +26,9 @@ final class MethodWeaver {
             ClassHierarchy hierarchy) {
         boolean hostIsInterface = (host.access & Opcodes.ACC_INTERFACE) != 0;
         MethodNode body = copy(original);
+        if (kind.emits()) {
+            EmitLowering.toAwaits(body);
+        }
         ReturnLowering.apply(body, kind);
         NewSinking.apply(host.name, body);
         StackSpilling.apply(host.name, body);
@@ -37,6 +40,9 @@ final class MethodWeaver {
         FrameLayout layout = FrameLayout.of(entry, sites, t -> hierarchy.isNameableFrom(t, host.name));
         hierarchy.add(frameClass, AwaitCalls.COROUTINE, Opcodes.ACC_FINAL);
         StateMachineEmitter.emit(body, frameClass, layout, sites, hostIsInterface);
+        if (kind.emits()) {
+            EmitLowering.passContext(body);
+        }
         body.name = uniqueName(host, body.name, body.desc);
         byte[] frameBytes = FrameClassGenerator.generate(frameClass, host.name, hostIsInterface, host.sourceFile,
                 host.version, body.name, body.desc, entry, layout);
