@@ -1,5 +1,10 @@
 package dev.weft;
 
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
 /**
  * A sequence of elements that arrive over time, computed by a body that may both {@code await}
  * and {@link #emit}: the async counterpart of {@link Generator}, like Rust's {@code Stream} or
@@ -97,6 +102,74 @@ public abstract class AsyncStream<T> {
     public final <X extends Exception> FallibleFuture<Item<T>, X> next(Class<X> failure) {
         Future<Item<T>> next = next();
         return next instanceof FallibleFuture<?, ?> f ? (FallibleFuture<Item<T>, X>) f : next::poll;
+    }
+
+    /**
+     * Each element through {@code f}, as it arrives.
+     *
+     * <pre>{@code
+     * AsyncStream<Integer> lengths = lines.map(String::length);
+     * }</pre>
+     */
+    public final <R> AsyncStream<R> map(Function<? super T, ? extends R> f) {
+        return new MappedStream<>(this, Objects.requireNonNull(f, "f"));
+    }
+
+    /** The elements that pass {@code keep}; the others are dropped as they arrive. */
+    public final AsyncStream<T> filter(Predicate<? super T> keep) {
+        return new FilteredStream<>(this, Objects.requireNonNull(keep, "keep"));
+    }
+
+    /**
+     * The first {@code n} elements. This stream is closed as soon as the n-th is handed over, so
+     * its body's {@code finally} blocks run then.
+     */
+    public final AsyncStream<T> take(long n) {
+        if (n < 0) {
+            throw new IllegalArgumentException("take(" + n + ")");
+        }
+        return new TakenStream<>(this, n);
+    }
+
+    /**
+     * The same elements, with this stream running as a task of its own (spawned at the first poll,
+     * as {@link Async#spawn} does) up to {@code n} elements ahead of the consumer: the only operator
+     * that lets a producer run without being asked. Closing the result cancels that task, which
+     * closes this stream on its executor.
+     */
+    public final AsyncStream<T> buffer(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("buffer(" + n + "): the capacity must be at least 1");
+        }
+        return new BufferedStream<>(this, n);
+    }
+
+    /**
+     * The elements of all {@code streams} in the order they arrive, each stream's in its own
+     * order; it ends when all have ended. A failure of one closes the others.
+     *
+     * <pre>{@code
+     * AsyncStream<Event> events = AsyncStream.merge(clicks, keys, ticks);
+     * }</pre>
+     */
+    @SafeVarargs
+    public static <T> AsyncStream<T> merge(AsyncStream<? extends T>... streams) {
+        for (AsyncStream<? extends T> s : streams) {
+            Objects.requireNonNull(s, "a merged stream is null");
+        }
+        return new MergedStream<>(streams);
+    }
+
+    /**
+     * Every element, in order, once the stream ends; it fails with the stream's failure.
+     * Cancelling it closes the stream.
+     *
+     * <pre>{@code
+     * List<Integer> evens = await(numbers.filter(x -> x % 2 == 0).toList());
+     * }</pre>
+     */
+    public final Future<List<T>> toList() {
+        return new StreamToList<>(this);
     }
 
     /**
