@@ -43,6 +43,7 @@ public final class LineStream extends AsyncStream<String> implements FallibleFut
         this.socket = socket;
     }
 
+    /** The lines {@code socket} receives from now on; nothing is read before the first poll. */
     public static LineStream of(TcpStream socket) {
         return new LineStream(socket);
     }
