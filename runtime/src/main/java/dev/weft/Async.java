@@ -2,6 +2,7 @@ package dev.weft;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -34,6 +35,9 @@ public final class Async {
      * it left a class that calls {@code await} unwoven (skipped, or weaving failed).
      */
     static final String NOT_WOVEN_PREFIX = "weft.agent.notWoven.";
+    /** The classes whose calls only woven code may reach; an unwoven-call message names their caller. */
+    private static final Set<String> DECLARES_WOVEN_CALLS =
+            Set.of(Async.class.getName(), "dev.weft.Generator", "dev.weft.AsyncStream");
 
     private Async() {}
 
@@ -220,12 +224,21 @@ public final class Async {
     }
 
     private static IllegalStateException notWoven() {
+        return notWoven("Async.await");
+    }
+
+    /**
+     * What {@code call} (await, or a generator's emit) throws when reached unwoven. The caller named
+     * is the first frame outside the classes declaring those calls.
+     */
+    static IllegalStateException notWoven(String call) {
         StackWalker.StackFrame caller = StackWalker.getInstance()
-                .walk(frames -> frames.skip(2).findFirst().orElse(null));
+                .walk(frames -> frames.skip(1).filter(f -> !DECLARES_WOVEN_CALLS.contains(f.getClassName()))
+                        .findFirst().orElse(null));
         String where = caller == null ? "unknown caller" : caller.getClassName() + "." + caller.getMethodName()
                 + "(" + caller.getFileName() + ":" + caller.getLineNumber() + ")";
         String why = caller == null ? whyNotWoven(null) : whyNotWoven(caller.getClassName());
-        return new IllegalStateException("Async.await reached in a method that was not woven, at " + where + ": " + why);
+        return new IllegalStateException(call + " reached in a method that was not woven, at " + where + ": " + why);
     }
 
     /** The true reason, most specific first: what the agent recorded for the class, then the agent's absence. */

@@ -3,17 +3,19 @@ package dev.weft.demo;
 import java.util.Locale;
 
 /**
- * A tour of Weft: {@code java -jar demo/target/weft-demo.jar [timers|join|state-machine|echo|all|debug]
+ * A tour of Weft: {@code java -jar demo/target/weft-demo.jar [timers|join|state-machine|echo|generators|all|debug]
  * [--scale F] [--threads N]}. The jar names the agent in {@code Launcher-Agent-Class}, so the
  * await code below is woven without any flag.
  */
 public final class Demo {
     private static final String USAGE = String.join("\n",
-            "usage: java -jar weft-demo.jar [timers|join|state-machine|echo|all|debug] [--scale F] [--threads N] [--clients N]",
+            "usage: java -jar weft-demo.jar [timers|join|state-machine|echo|generators|all|debug] [--scale F]"
+                    + " [--threads N] [--clients N]",
             "  timers         a spawned sleeper finishes last, on one thread",
             "  join           tasks of 1 and 2 units: sequential (3 units) vs concurrent (2 units)",
             "  state-machine  a hand-written Future next to a woven coroutine, and the frame the weaver made",
             "  echo           an echo server and many clients on loopback, one reactor thread",
+            "  generators     the seed's generator woven, its frame after each element, and the same as a stream",
             "  all            everything above (the default)",
             "  debug          a task dump of stuck tasks, then an async stack trace (not part of all)",
             "  --scale F      seconds per time unit (default 0.25)",
@@ -48,12 +50,14 @@ public final class Demo {
             case "state-machine" -> new StateMachineTour(clock).run();
             case "echo" -> new EchoTour(clients, threads).run();
             case "debug" -> new DebugTour().run();
+            case "generators" -> new GeneratorTour(clock).run();
             case "all" -> {
                 new TimersTour(clock).run();
                 new JoinTour(clock).run();
                 new SongTour(clock).run();
                 new StateMachineTour(clock).run();
                 new EchoTour(clients, threads).run();
+                new GeneratorTour(clock).run();
             }
             default -> fail("unknown subcommand '" + command + "'");
         }

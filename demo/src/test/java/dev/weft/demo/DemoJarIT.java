@@ -42,6 +42,11 @@ class DemoJarIT {
         assertTrue(out.indexOf("dance step 1") < out.indexOf("learned it"), "dances while learning:\n" + out);
         assertTrue(Pattern.compile("2000 round trips in .* served by [1-4] Weft threads").matcher(out).find(),
                 "200 clients echoed on a reactor plus 2 workers:\n" + out);
+        assertTrue(out.contains("fields [int i0, int i1, int i2, Object a0, Object a1]; 3 states (start + one per emit)"),
+                "the generator's frame holds its largest live set:\n" + out);
+        assertTrue(out.contains("emitted 6; suspended in {state=1") && out.contains("emitted 0; suspended in {state=2"),
+                "the generator suspends at its first emit going up and its second coming down:\n" + out);
+        assertTrue(out.indexOf("stream element 0") < out.indexOf("stream: 6 elements"), out);
     }
 
     @Test

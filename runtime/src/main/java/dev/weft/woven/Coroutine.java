@@ -63,7 +63,7 @@ import java.util.concurrent.CancellationException;
  *
  * @param <T> the coroutine's output type
  */
-public abstract class Coroutine<T> implements Future<T>, Cancellable {
+public abstract class Coroutine<T> implements Future<T>, Cancellable, Cloneable {
     /** What a woven body returns when it suspended instead of finishing. */
     public static final Object SUSPENDED = new Object() {
         @Override
@@ -225,6 +225,23 @@ public abstract class Coroutine<T> implements Future<T>, Cancellable {
      */
     protected Object awaitedFuture() {
         return null;
+    }
+
+    /**
+     * A frame that starts the body afresh with the same receiver and arguments, as calling the
+     * method again would: how a {@code Generator} iterates more than once. Only a frame that has
+     * not started holds nothing but its entry values, so only such a frame is copied.
+     */
+    @SuppressWarnings("unchecked")
+    final Coroutine<T> copyUnstarted() {
+        if (phase != NEW) {
+            throw new IllegalStateException("only a frame that has not started can be copied");
+        }
+        try {
+            return (Coroutine<T>) clone();
+        } catch (CloneNotSupportedException impossible) {
+            throw new AssertionError(impossible);
+        }
     }
 
     @Override

@@ -5,16 +5,23 @@ import java.util.Arrays;
 
 /**
  * Decides from the raw constant pool, before any parsing, whether a class file mentions
- * {@code dev/weft/Async}. Classes that do not are never handed to ASM, which keeps the agent cheap
+ * {@code dev/weft/Async} (or {@code Generator} or {@code AsyncStream}, whose {@code emit} is woven
+ * too). Classes that do not are never handed to ASM, which keeps the agent cheap
  * for the thousands of classes an application loads that never use Weft.
  */
 public final class AsyncReferenceScan {
-    private static final byte[] ASYNC = "dev/weft/Async".getBytes(StandardCharsets.UTF_8);
+    /** The classes whose calls the weaver rewrites: await's, and emit's two names. */
+    private static final byte[][] WOVEN_CALL_OWNERS = {
+        "dev/weft/Async".getBytes(StandardCharsets.UTF_8),
+        "dev/weft/Generator".getBytes(StandardCharsets.UTF_8),
+        "dev/weft/AsyncStream".getBytes(StandardCharsets.UTF_8),
+    };
 
     private AsyncReferenceScan() {}
 
     /**
-     * Whether a CONSTANT_Utf8 entry equals {@code dev/weft/Async}. Answers true for a malformed
+     * Whether a CONSTANT_Utf8 entry equals {@code dev/weft/Async}, {@code dev/weft/Generator} or
+     * {@code dev/weft/AsyncStream}. Answers true for a malformed
      * pool, so that the weaver parses the class and reports the problem.
      */
     public static boolean mentionsAsync(byte[] classFile) {
@@ -36,7 +43,7 @@ public final class AsyncReferenceScan {
             switch (tag) {
                 case 1: { // Utf8
                     int len = u2(b, pos + 1);
-                    if (len == ASYNC.length && Arrays.equals(b, pos + 3, pos + 3 + len, ASYNC, 0, len)) {
+                    if (isWovenCallOwner(b, pos + 3, len)) {
                         return true;
                     }
                     pos += 3 + len;
@@ -57,6 +64,15 @@ public final class AsyncReferenceScan {
                     break;
                 default:
                     return true; // unknown tag: let the parser decide
+            }
+        }
+        return false;
+    }
+
+    private static boolean isWovenCallOwner(byte[] b, int from, int len) {
+        for (byte[] name : WOVEN_CALL_OWNERS) {
+            if (len == name.length && Arrays.equals(b, from, from + len, name, 0, len)) {
+                return true;
             }
         }
         return false;

@@ -22,6 +22,11 @@ final class AwaitCalls {
      */
     static final String AWAIT_POLL_DESC = "(Ljava/lang/Object;Ldev/weft/Context;Ljava/lang/Object;)Ljava/lang/Object;";
     static final String LINE_TABLE = "dev/weft/woven/LineTable";
+    static final String GENERATOR = "dev/weft/Generator";
+    static final String ASYNC_STREAM = "dev/weft/AsyncStream";
+    /** The runtime side of emit ({@code dev.weft.woven.Emit}). */
+    static final String EMIT_HELPER = "dev/weft/woven/Emit";
+    static final String EMIT_DESC = "(Ljava/lang/Object;)V";
     static final String AWAIT_FUTURE_DESC = "(Ldev/weft/Future;)Ljava/lang/Object;";
     /** {@code await(FallibleFuture)}, the overload declaring {@code throws X}; woven as a Future await. */
     static final String AWAIT_FALLIBLE_DESC = "(Ldev/weft/FallibleFuture;)Ljava/lang/Object;";
@@ -56,13 +61,38 @@ final class AwaitCalls {
                         && m.desc.equals(COMPLETED_FUTURE_DESC));
     }
 
+    /** A call of {@code Generator.emit} or {@code AsyncStream.emit}, the same call under two names. */
+    static boolean isEmit(AbstractInsnNode insn) {
+        return insn instanceof MethodInsnNode m && m.getOpcode() == Opcodes.INVOKESTATIC
+                && isEmitOwner(m.owner) && m.name.equals("emit") && m.desc.equals(EMIT_DESC);
+    }
+
+    /** {@code Generator.done()} or {@code AsyncStream.done()}: the end of a generator or stream body. */
+    static boolean isDone(AbstractInsnNode insn) {
+        return insn instanceof MethodInsnNode m && m.getOpcode() == Opcodes.INVOKESTATIC
+                && isEmitOwner(m.owner) && m.name.equals("done") && m.desc.equals("()L" + m.owner + ";");
+    }
+
+    private static boolean isEmitOwner(String owner) {
+        return owner.equals(GENERATOR) || owner.equals(ASYNC_STREAM);
+    }
+
     /** {@code Async::await} as a method reference (or any handle to it in an invokedynamic). */
     static boolean isAwaitReference(AbstractInsnNode insn) {
+        return references(insn, ASYNC, "await");
+    }
+
+    /** {@code Generator::emit} (or {@code AsyncStream::emit}) as a method reference. */
+    static boolean isEmitReference(AbstractInsnNode insn) {
+        return references(insn, GENERATOR, "emit") || references(insn, ASYNC_STREAM, "emit");
+    }
+
+    private static boolean references(AbstractInsnNode insn, String owner, String name) {
         if (!(insn instanceof InvokeDynamicInsnNode indy)) {
             return false;
         }
         for (Object arg : indy.bsmArgs) {
-            if (arg instanceof Handle h && h.getOwner().equals(ASYNC) && h.getName().equals("await")) {
+            if (arg instanceof Handle h && h.getOwner().equals(owner) && h.getName().equals(name)) {
                 return true;
             }
         }

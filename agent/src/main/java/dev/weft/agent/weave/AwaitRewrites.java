@@ -27,7 +27,8 @@ final class AwaitRewrites {
     /** Rewrites the plan's misplaced awaits; {@code insns} is the method's code as the plan saw it. */
     void misplace(MethodNode m, AbstractInsnNode[] insns, WeavePlan.MethodPlan plan) {
         for (WeavePlan.Misplaced x : plan.misplaced()) {
-            String message = "Weft: misplaced await at " + where(m, insns[x.insn()]) + ": " + x.reason();
+            String call = AwaitCalls.isEmit(insns[x.insn()]) || AwaitCalls.isEmitReference(insns[x.insn()]) ? "emit" : "await";
+            String message = "Weft: misplaced " + call + " at " + where(m, insns[x.insn()]) + ": " + x.reason();
             misuses.add(message);
             rewrite(m, insns[x.insn()], message);
         }

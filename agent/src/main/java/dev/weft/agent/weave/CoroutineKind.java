@@ -11,7 +11,14 @@ enum CoroutineKind {
      * Returns {@code CompletableFuture}, {@code CompletionStage} or a subclass of
      * {@code CompletableFuture}: the body starts on the call.
      */
-    EAGER;
+    EAGER,
+    /**
+     * Returns {@code dev.weft.Generator}: the body runs as the consumer iterates, suspending at each
+     * {@code emit}; it may not await.
+     */
+    GENERATOR,
+    /** Returns {@code dev.weft.AsyncStream}: the body may await and emit; each element is a poll away. */
+    STREAM;
 
     static final String COMPLETABLE_FUTURE = "java/util/concurrent/CompletableFuture";
 
@@ -24,9 +31,18 @@ enum CoroutineKind {
             case "Ljava/util/concurrent/CompletableFuture;":
             case "Ljava/util/concurrent/CompletionStage;":
                 return EAGER;
+            case "L" + AwaitCalls.GENERATOR + ";":
+                return GENERATOR;
+            case "L" + AwaitCalls.ASYNC_STREAM + ";":
+                return STREAM;
             default:
                 return isCompletableFutureSubclass(ret, hierarchy) ? EAGER : null;
         }
+    }
+
+    /** Whether the body emits elements (a generator or a stream) rather than computing one output. */
+    boolean emits() {
+        return this == GENERATOR || this == STREAM;
     }
 
     /**

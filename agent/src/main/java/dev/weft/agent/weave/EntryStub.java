@@ -16,8 +16,9 @@ import org.objectweb.asm.tree.TypeInsnNode;
  * The code that replaces a coroutine method's original body: {@code return new Frame(this, args)}
  * for a lazy coroutine, {@code return EagerCoroutine.start(new Frame(this, args))} for one that
  * returns a {@code CompletableFuture}, and {@code return (T) EagerCoroutine.start(new Frame(this,
- * args), new T())} for one that returns {@code T}, a subclass of it ({@link FrameConstruction}
- * says how the frame is made).
+ * args), new T())} for one that returns {@code T}, a subclass of it; {@code return
+ * Emit.generator(new Frame(..))} and {@code return Emit.stream(new Frame(..))} for generators and
+ * streams ({@link FrameConstruction} says how the frame is made).
  */
 final class EntryStub {
     private EntryStub() {}
@@ -58,6 +59,12 @@ final class EntryStub {
         } else if (kind == CoroutineKind.EAGER) {
             code.add(new MethodInsnNode(Opcodes.INVOKESTATIC, AwaitCalls.EAGER, "start",
                     "(L" + AwaitCalls.COROUTINE + ";)Ljava/util/concurrent/CompletableFuture;", false));
+        } else if (kind.emits()) {
+            boolean generator = kind == CoroutineKind.GENERATOR;
+            code.add(new TypeInsnNode(Opcodes.CHECKCAST, AwaitCalls.COROUTINE));
+            code.add(new MethodInsnNode(Opcodes.INVOKESTATIC, AwaitCalls.EMIT_HELPER, generator ? "generator" : "stream",
+                    "(L" + AwaitCalls.COROUTINE + ";)L" + (generator ? AwaitCalls.GENERATOR : AwaitCalls.ASYNC_STREAM) + ";",
+                    false));
         }
         code.add(new InsnNode(Opcodes.ARETURN));
         return stub;

@@ -12,8 +12,8 @@ import org.objectweb.asm.tree.analysis.Frame;
 
 /**
  * The weave of one coroutine method, as a pipeline of passes over a copy of its code:
- * lower returns, sink {@code new} to its constructor call, empty the stack under awaits, analyze types and
- * liveness, lay out the frame, then emit the body, cut its local variable ranges at the resume points
+ * make emits awaits, lower returns, sink {@code new} to its constructor call, empty the stack under awaits, analyze
+ * types and liveness, lay out the frame, then emit the body, cut its local variable ranges at the resume points
  * that do not restore them, and write the frame class and the entry stub.
  */
 final class MethodWeaver {
@@ -27,6 +27,9 @@ final class MethodWeaver {
             ClassHierarchy hierarchy) {
         boolean hostIsInterface = (host.access & Opcodes.ACC_INTERFACE) != 0;
         MethodNode body = copy(original);
+        if (kind.emits()) {
+            EmitLowering.toAwaits(body);
+        }
         ReturnLowering.apply(body, kind);
         NewSinking.apply(host.name, body);
         StackSpilling.apply(host.name, body);
@@ -39,6 +42,9 @@ final class MethodWeaver {
         hierarchy.add(frameClass, AwaitCalls.COROUTINE, Opcodes.ACC_FINAL);
         SiteLines lines = SiteLines.of(original.name, sites);
         StateMachineEmitter.emit(body, frameClass, layout, sites, lines, hostIsInterface);
+        if (kind.emits()) {
+            EmitLowering.passContext(body);
+        }
         LocalVariableRanges.apply(body);
         body.name = uniqueName(host, body.name, body.desc);
         byte[] frameBytes = FrameClassGenerator.generate(frameClass, host.name, hostIsInterface, host.sourceFile,

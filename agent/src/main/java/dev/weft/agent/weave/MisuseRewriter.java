@@ -12,7 +12,7 @@ import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.TypeInsnNode;
 
 /**
- * Replaces an {@code await} that cannot suspend (a misplaced one, an {@code Async::await} method
+ * Replaces an {@code await} (or {@code emit}) that cannot suspend (a misplaced one, an {@code Async::await} method
  * reference, or one in a class whose weave failed) with code that throws
  * {@code IllegalStateException} carrying the message the weaver logged at load time.
  * The operand stack keeps its shape, so the rest of the method verifies unchanged.
@@ -38,6 +38,8 @@ final class MisuseRewriter {
                 "(Ljava/lang/String;)Ljava/lang/Object;", false));
         if (returnType != null) {
             code.add(new TypeInsnNode(Opcodes.CHECKCAST, returnType));
+        } else if (AwaitCalls.isEmit(site)) {
+            code.add(new InsnNode(Opcodes.POP)); // emit returns nothing
         }
         m.instructions.insertBefore(site, code);
         m.instructions.remove(site);
