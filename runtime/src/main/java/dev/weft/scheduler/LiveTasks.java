@@ -59,6 +59,7 @@ final class LiveTasks {
             }
             head = task;
             size++;
+            TaskEvents.spawned(task, owner);
             return true;
         }
 

@@ -398,7 +398,8 @@ public final class Channel<T> {
     /** What a pending send or receive waits on, for task dumps: {@code channel, waiting to send: 16 of 16 elements}. */
     private String describe(String operation) {
         return "channel, waiting to " + operation + ": " + size() + " of "
-                + (capacity >= Integer.MAX_VALUE ? "unbounded" : String.valueOf(capacity)) + " elements"
+                + (capacity >= Integer.MAX_VALUE ? "unbounded" : String.valueOf(capacity)) + " elements, "
+                + waitingSenders.countWaiting() + " senders and " + waitingReceivers.countWaiting() + " receivers waiting"
                 + (isClosed() ? ", closed" : "");
     }
 

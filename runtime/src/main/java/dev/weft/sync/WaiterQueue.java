@@ -51,6 +51,17 @@ final class WaiterQueue<W extends WaiterQueue.Node> {
     }
 
     /** Whether no node is queued. One read; a node that no longer waits still counts until dropped. */
+    /** How many nodes are still waiting, counted by a racy walk: for task dumps only. */
+    int countWaiting() {
+        int n = 0;
+        for (Node x = head.next; x != null; x = x.next) {
+            if (x.isWaiting()) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     boolean isEmpty() {
         return head.next == null;
     }
