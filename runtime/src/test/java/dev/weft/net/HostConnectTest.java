@@ -8,6 +8,7 @@ import dev.weft.Async;
 import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.UnknownHostException;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
@@ -40,8 +41,12 @@ class HostConnectTest {
 
     @Test
     void whenEveryAddressRefusesTheConnectExceptionNamesEachAttempt() throws Exception {
-        int dead = deadPort();
-        ConnectException e = assertThrows(ConnectException.class, () -> Async.blockOn(TcpStream.connect("localhost", dead)));
+        ConnectException e;
+        int dead;
+        try (Socket holder = boundNotListening()) {
+            dead = holder.getLocalPort();
+            e = assertThrows(ConnectException.class, () -> Async.blockOn(TcpStream.connect("localhost", dead)));
+        }
         int addresses = InetAddress.getAllByName("localhost").length;
         assertEquals(addresses, e.getSuppressed().length, e.getMessage());
         for (InetAddress a : InetAddress.getAllByName("localhost")) {
@@ -110,9 +115,14 @@ class HostConnectTest {
         return ((InetSocketAddress) listener.localAddress()).getPort();
     }
 
-    private static int deadPort() throws Exception {
-        try (TcpListener l = TcpListener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
-            return port(l);
-        }
+    /**
+     * A socket bound to a loopback port without listening: connecting there is refused, and while
+     * it stays bound no other test can listen on the port and no connect can pick it as its own
+     * source port (which would connect the socket to itself).
+     */
+    private static Socket boundNotListening() throws Exception {
+        Socket s = new Socket();
+        s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        return s;
     }
 }
