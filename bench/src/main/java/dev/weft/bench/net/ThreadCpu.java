@@ -11,16 +11,28 @@ import java.util.regex.Pattern;
 /**
  * CPU time of every thread in this JVM, taken before and after a measured run, and reported per
  * operation by thread group (thread names with their numbers blanked), for the client (the calling
- * thread) and the server (everything else but the JVM's JIT and GC threads).
+ * thread, and any thread whose name starts with the client prefix) and the server (everything else
+ * but the JVM's JIT and GC threads).
  */
-final class ThreadCpu {
+public final class ThreadCpu {
     /** JIT and GC threads: the JVM's own, whichever server runs. */
     private static final Pattern JVM_THREADS = Pattern.compile("(C\\d |GC |G1 |VM ).*");
 
+    private final String clientPrefix;
     private final Map<Long, Long> before = snapshot();
 
+    /** The calling thread is the client. */
+    ThreadCpu() {
+        this(null);
+    }
+
+    /** The calling thread and threads named {@code clientPrefix...} are the client. */
+    public ThreadCpu(String clientPrefix) {
+        this.clientPrefix = clientPrefix;
+    }
+
     /** Prints the CPU used since this object was made, in microseconds per {@code unit}. */
-    void report(String title, long operations, String unit) {
+    public void report(String title, long operations, String unit) {
         Map<Long, Long> after = snapshot();
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         long client = Thread.currentThread().getId();
@@ -30,7 +42,9 @@ final class ThreadCpu {
             if (info == null || e.getValue() < 0) {
                 continue;
             }
-            String group = e.getKey() == client ? "client" : info.getThreadName().replaceAll("\\d+", "N");
+            String name = info.getThreadName();
+            boolean isClient = e.getKey() == client || (clientPrefix != null && name.startsWith(clientPrefix));
+            String group = isClient ? "client" : name.replaceAll("\\d+", "N");
             byGroup.merge(group, e.getValue() - before.getOrDefault(e.getKey(), 0L), Long::sum);
         }
         long server = 0;

@@ -1,16 +1,12 @@
 package dev.weft.bench.tls;
 
 import dev.weft.bench.Weave;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadInfo;
-import java.lang.management.ThreadMXBean;
-import java.util.HashMap;
-import java.util.Map;
+import dev.weft.bench.net.ThreadCpu;
 
 /**
  * The {@link TlsEcho} setup outside JMH, counting thread CPU instead of wall time: microseconds of
- * server CPU per round trip (every thread but the client's {@code tls-client-N} ones, the JIT's and
- * the GC's), the steadier figure on a shared machine.
+ * CPU per round trip by thread group, the client being the {@code tls-client-N} threads, the
+ * steadier figure on a shared machine.
  *
  * <pre>
  * java -javaagent:bench/target/weft-benchmarks.jar -cp bench/target/weft-benchmarks.jar \
@@ -29,13 +25,12 @@ public final class TlsEchoCpu {
         try (TlsEchoServer server = TlsEcho.startServer(implementation, certificate);
                 TlsEchoClient client = TlsEchoClient.connect(certificate.client, server.address(), connections)) {
             run(client, 2);
-            Map<Long, Long> before = cpuByThread();
+            ThreadCpu cpu = new ThreadCpu("tls-client-");
             long start = System.nanoTime();
             long roundTrips = run(client, seconds);
-            double elapsed = (System.nanoTime() - start) / 1e9;
-            double serverMicros = serverCpu(before, cpuByThread()) / 1e3 / roundTrips;
-            System.out.printf("%s, %d connections: %.0f round trips/s, server %.2f us CPU per round trip%n",
-                    implementation, connections, roundTrips / elapsed, serverMicros);
+            double perSecond = roundTrips / ((System.nanoTime() - start) / 1e9);
+            cpu.report(String.format("%s, %d connections, %.0f round trips/s", implementation, connections, perSecond),
+                    roundTrips, "round trip");
         }
     }
 
@@ -46,31 +41,5 @@ public final class TlsEchoCpu {
             roundTrips += client.roundTrips(TlsEcho.ROUNDS);
         }
         return roundTrips;
-    }
-
-    private static Map<Long, Long> cpuByThread() {
-        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
-        Map<Long, Long> cpu = new HashMap<>();
-        for (long id : mx.getAllThreadIds()) {
-            cpu.put(id, mx.getThreadCpuTime(id));
-        }
-        return cpu;
-    }
-
-    private static long serverCpu(Map<Long, Long> before, Map<Long, Long> after) {
-        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
-        long self = Thread.currentThread().getId();
-        long server = 0;
-        for (Map.Entry<Long, Long> e : after.entrySet()) {
-            ThreadInfo info = mx.getThreadInfo(e.getKey());
-            if (info == null || e.getValue() < 0 || e.getKey() == self) {
-                continue;
-            }
-            String name = info.getThreadName();
-            if (!name.startsWith("tls-client-") && !name.matches("(C\\d |GC |G1 |VM ).*")) {
-                server += e.getValue() - before.getOrDefault(e.getKey(), 0L);
-            }
-        }
-        return server;
     }
 }
