@@ -11,8 +11,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -148,19 +148,20 @@ class BlockingTest {
     @Test
     void beyondTheLimitCallsWaitAndStartInTheOrderTheyWerePolled() throws Exception {
         BlockingPool pool = new BlockingPool(2, Duration.ofSeconds(10));
-        CountDownLatch gate = new CountDownLatch(1);
-        CountDownLatch twoRunning = new CountDownLatch(2);
-        ConcurrentLinkedQueue<Integer> startOrder = new ConcurrentLinkedQueue<>();
+        int count = 6;
+        List<CountDownLatch> gates = new ArrayList<>();
+        LinkedBlockingQueue<Integer> started = new LinkedBlockingQueue<>();
         AtomicInteger running = new AtomicInteger();
         AtomicInteger mostRunning = new AtomicInteger();
         List<BlockingCall<Integer, InterruptedException>> calls = new ArrayList<>();
         Steps.CountingWaker waker = new Steps.CountingWaker();
-        for (int i = 0; i < 6; i++) {
+        for (int i = 0; i < count; i++) {
             int id = i;
+            CountDownLatch gate = new CountDownLatch(1);
+            gates.add(gate);
             BlockingCall<Integer, InterruptedException> c = new BlockingCall<>(() -> {
                 mostRunning.accumulateAndGet(running.incrementAndGet(), Math::max);
-                startOrder.add(id);
-                twoRunning.countDown();
+                started.add(id);
                 gate.await();
                 running.decrementAndGet();
                 return id;
@@ -168,15 +169,23 @@ class BlockingTest {
             calls.add(c);
             c.poll(waker.context());
         }
-        assertTrue(twoRunning.await(10, TimeUnit.SECONDS));
+        List<Integer> order = new ArrayList<>();
+        order.add(started.poll(10, TimeUnit.SECONDS));
+        order.add(started.poll(10, TimeUnit.SECONDS));
         assertEquals(2, pool.threads());
         assertEquals(4, pool.queued());
-        gate.countDown();
-        for (int i = 0; i < calls.size(); i++) {
+        // Freeing one thread at a time leaves one queued call free to start, so the start order
+        // is the queue's order and not a race between the two threads.
+        for (int i = 0; i < count - 2; i++) {
+            gates.get(i).countDown();
+            order.add(started.poll(10, TimeUnit.SECONDS));
+        }
+        gates.forEach(CountDownLatch::countDown);
+        for (int i = 0; i < count; i++) {
             assertEquals(i, Async.blockOn(calls.get(i)));
         }
         assertEquals(2, mostRunning.get());
-        assertEquals(List.of(2, 3, 4, 5), new ArrayList<>(startOrder).subList(2, 6));
+        assertEquals(List.of(2, 3, 4, 5), order.subList(2, 6));
     }
 
     @Test
