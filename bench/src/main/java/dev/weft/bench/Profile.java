@@ -6,12 +6,14 @@ import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
  * How long a report run measures. {@code short} fits the whole suite in about 15 minutes on two
- * cores (one fork, so its error bars are wide); {@code full} uses three forks and longer
- * iterations for numbers worth quoting.
+ * cores (one fork, so its error bars are wide); {@code full} uses two forks and more iterations,
+ * so a median covers two JVMs' JIT decisions, for numbers worth quoting. With about 60 benchmark
+ * and parameter pairs, three forks of 30 s each took over 90 minutes, too long to run beside the
+ * work it measures; two forks of 9 s take about half an hour.
  */
 public enum Profile {
     SHORT(1, 3, 1, 5, 1, 3),
-    FULL(3, 5, 2, 10, 2, 7);
+    FULL(2, 3, 1, 6, 1, 5);
 
     private final int forks;
     private final int warmups;
