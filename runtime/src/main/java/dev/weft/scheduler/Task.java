@@ -6,7 +6,7 @@ import dev.weft.Future;
 import dev.weft.JoinHandle;
 import dev.weft.Poll;
 import dev.weft.Waker;
-import dev.weft.woven.AwaitTracker;
+import dev.weft.woven.LogicalStack;
 import java.lang.invoke.ConstantBootstraps;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -68,8 +68,13 @@ import java.util.concurrent.CancellationException;
  * intrusive list, so registering a task allocates nothing); the task's {@code scheduler} is its
  * shard of that registry ({@link LiveTasks.Shard}), which forwards queue entries to the executor.
  * A named task is a {@link NamedTask}, so an unnamed one carries no name field.
+ *
+ * <p><b>Size.</b> A task is 40 bytes (12 of header, seven 4-byte fields), the most that a million
+ * suspended tasks each hold. So it keeps no field for what it waits on: {@code toString} and the
+ * task dump read the leaf future from the coroutine chain itself ({@link LogicalStack}), which a
+ * woven frame records anyway; and its id is an {@code int}, shown unsigned.
  */
-class Task<T> extends TaskOutcome<T> implements Waker, JoinHandle<T>, Runnable, AwaitTracker, Described {
+class Task<T> extends TaskOutcome<T> implements Waker, JoinHandle<T>, Runnable, Described {
     static final int IDLE = 0;
     static final int SCHEDULED = 1;
     static final int RUNNING = 2;
@@ -82,14 +87,13 @@ class Task<T> extends TaskOutcome<T> implements Waker, JoinHandle<T>, Runnable, 
     private static final VarHandle STATE =
             ConstantBootstraps.fieldVarHandle(MethodHandles.lookup(), "state", VarHandle.class, Task.class, int.class);
     private static final VarHandle ID =
-            ConstantBootstraps.fieldVarHandle(MethodHandles.lookup(), "id", VarHandle.class, Task.class, long.class);
+            ConstantBootstraps.fieldVarHandle(MethodHandles.lookup(), "id", VarHandle.class, Task.class, int.class);
 
     private final Scheduler scheduler;
     private Future<T> future;
-    private Object awaiting; // the leaf future the last poll suspended on, for toString and the task dump
     @SuppressWarnings("unused") // accessed through STATE
     private volatile int state = SCHEDULED;
-    private volatile long id; // 0 until a dump, a trace or an event asks: spawning touches no shared counter
+    private volatile int id; // 0 until a dump, a trace or an event asks: spawning touches no shared counter
 
     // Owned by LiveTasks, guarded by the lock of the shard that is this task's scheduler.
     Task<?> liveNext;
@@ -141,7 +145,6 @@ class Task<T> extends TaskOutcome<T> implements Waker, JoinHandle<T>, Runnable, 
             return;
         }
         Poll<T> poll;
-        awaiting = null;
         try {
             poll = future.poll(this);
             if (poll == null) {
@@ -229,7 +232,6 @@ class Task<T> extends TaskOutcome<T> implements Waker, JoinHandle<T>, Runnable, 
             }
             if (STATE.compareAndSet(this, s, COMPLETE)) {
                 future = null;
-                awaiting = null;
                 if (failure != null) {
                     publishFailure(failure);
                 } else {
@@ -293,7 +295,6 @@ class Task<T> extends TaskOutcome<T> implements Waker, JoinHandle<T>, Runnable, 
     private void dropFuture() {
         Future<T> dropped = future;
         future = null;
-        awaiting = null;
         // the future may hold a timer, a lock-queue place or a channel slot; a throwing cancel
         // must not stop the cancellation from being published to joiners
         if (dropped instanceof Cancellable c) {
@@ -307,33 +308,26 @@ class Task<T> extends TaskOutcome<T> implements Waker, JoinHandle<T>, Runnable, 
     }
 
     @Override
-    public void awaiting(Object leaf) {
-        awaiting = leaf;
-    }
-
-    @Override
     String taskName() {
         return null;
     }
 
-    /** A number unique in this JVM, given when first asked for, so the order is that of first use. */
+    /**
+     * A number given when first asked for, so the order is that of first use: an unsigned
+     * {@code int}, unique among the first 2^32 - 1 tasks asked for one (see {@link TaskIds}).
+     */
     long id() {
-        long i = id;
+        int i = id;
         if (i == 0) {
-            ID.compareAndSet(this, 0L, TaskIds.next());
+            ID.compareAndSet(this, 0, TaskIds.next());
             i = id;
         }
-        return i;
+        return Integer.toUnsignedLong(i);
     }
 
     /** The future the task polls, read racily; null once it finished. */
     Object root() {
         return future;
-    }
-
-    /** The leaf future the last poll suspended on, read racily. */
-    Object awaitingLeaf() {
-        return awaiting;
     }
 
     /** How another task's dump entry, or a mutex held by this task, names it: {@code task 17 (fetch-user)}. */
@@ -346,6 +340,7 @@ class Task<T> extends TaskOutcome<T> implements Waker, JoinHandle<T>, Runnable, 
     /** Name, state and, when suspended, what it waits for; read racily, as a diagnostic. */
     @Override
     public final String toString() {
-        return TaskDescription.of(taskName(), state, awaiting);
+        int s = state;
+        return TaskDescription.of(taskName(), s, s == IDLE ? LogicalStack.awaitedLeaf(future) : null);
     }
 }
