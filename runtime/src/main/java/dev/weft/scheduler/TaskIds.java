@@ -3,18 +3,25 @@ package dev.weft.scheduler;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Task ids, handed out on first use ({@link Task#id()}): unsigned {@code int}s from 1, so a task
- * spends four bytes on its id, not eight. They wrap after 2^32 - 1 ids (skipping 0, which means
- * "none yet"); only tasks that a dump, a trace or an event names take one, so a JVM that ran that
- * many such tasks may show one number for two tasks that lived far apart in time.
+ * Task ids, handed out on first use ({@link Task#id()}), from 1. An id shares its task's state word
+ * (the bits above {@link Task#STATE_BITS}), so a task spends no field on it: ids wrap after
+ * 2^29 - 1, skipping 0, which means "none yet". Only tasks that a dump, a trace or an event names
+ * take one, so only a JVM that named half a billion tasks shows one number for two of them, which
+ * then lived far apart in time.
  */
 final class TaskIds {
+    private static final int LIMIT = -1 >>> Task.STATE_BITS;
     private static final AtomicInteger NEXT = new AtomicInteger();
 
     private TaskIds() {}
 
+    /** The next id, in {@code [1, 2^29 - 1]}. */
     static int next() {
-        int id = NEXT.incrementAndGet();
-        return id != 0 ? id : NEXT.incrementAndGet();
+        for (;;) {
+            int id = NEXT.incrementAndGet() & LIMIT;
+            if (id != 0) {
+                return id;
+            }
+        }
     }
 }
