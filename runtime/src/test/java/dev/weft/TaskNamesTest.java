@@ -5,20 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.weft.woven.Await;
-import dev.weft.woven.Coroutine;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** A handle's toString() names the task, its state and, while suspended, what it waits for. */
 class TaskNamesTest {
-    /** What a woven coroutine does at an await: polls through {@link Await#poll}. */
+    /**
+     * What a woven coroutine does at an await: polls through {@link Await#poll}, and while
+     * suspended its frame answers what it awaits (the task reads that from the frame).
+     */
     private static <T> Future<T> awaiting(Future<T> inner) {
-        return new Coroutine<T>() {
-            @Override
-            protected Object resume(Context cx) {
-                return Await.poll(inner, cx, this);
-            }
-        };
+        return new HandFrame<>("dev.weft.Host", "fetch", 7, inner);
     }
 
     @Test
@@ -41,6 +38,18 @@ class TaskNamesTest {
             reply.complete("ada");
             assertEquals("ada", h.join());
             assertEquals("Task[fetch-user 7, complete]", h.toString());
+        }
+    }
+
+    @Test
+    void aTaskSuspendedUnderNestedCoroutinesShowsTheLeafTheInnermostOneAwaits() {
+        Probe<String> probe = new Probe<>();
+        try (Executor ex = Executor.singleThreaded()) {
+            JoinHandle<String> h = ex.spawn("nested", awaiting(awaiting(awaiting(probe))));
+            awaitDescription(h, "Task[nested, suspended, awaiting Probe]");
+            probe.complete("deep");
+            assertEquals("deep", h.join());
+            assertEquals("Task[nested, complete]", h.toString());
         }
     }
 

@@ -6,14 +6,14 @@ import dev.weft.Future;
 import dev.weft.JoinHandle;
 import dev.weft.Poll;
 import dev.weft.Waker;
-import dev.weft.woven.AwaitTracker;
+import dev.weft.woven.LogicalStack;
 import java.lang.invoke.ConstantBootstraps;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.concurrent.CancellationException;
 
 /**
- * A spawned future plus one atomic state word. The task is its own {@link Waker} and its own
+ * A spawned future plus one atomic state word (which also holds the task's id). The task is its own {@link Waker} and its own
  * {@link JoinHandle}, so spawning allocates the task and nothing else (it is also the poll's Context).
  *
  * <pre>
@@ -68,8 +68,16 @@ import java.util.concurrent.CancellationException;
  * intrusive list, so registering a task allocates nothing); the task's {@code scheduler} is its
  * shard of that registry ({@link LiveTasks.Shard}), which forwards queue entries to the executor.
  * A named task is a {@link NamedTask}, so an unnamed one carries no name field.
+ *
+ * <p><b>Size.</b> A task is 32 bytes (12 of header, five 4-byte fields: the outcome word, the
+ * scheduler, the state word, the two registry links), what each of a million suspended tasks
+ * holds. So it keeps no field for what it waits on: {@code toString} and the task dump read the
+ * leaf future from the coroutine chain itself ({@link LogicalStack}), which a woven frame records
+ * anyway. The future it polls shares the outcome's word ({@link TaskOutcome}): the outcome
+ * replaces it. Its id shares the state word: the state is the low {@value #STATE_BITS} bits, the
+ * id the rest ({@link TaskIds}), and every transition is a CAS of the whole word that keeps them.
  */
-class Task<T> extends TaskOutcome<T> implements Waker, JoinHandle<T>, Runnable, AwaitTracker, Described {
+class Task<T> extends TaskOutcome<T> implements Waker, JoinHandle<T>, Runnable, Described {
     static final int IDLE = 0;
     static final int SCHEDULED = 1;
     static final int RUNNING = 2;
@@ -79,24 +87,25 @@ class Task<T> extends TaskOutcome<T> implements Waker, JoinHandle<T>, Runnable, 
     static final int CANCELLED = 6;
     static final int CANCEL_QUEUED = 7;
 
-    private static final VarHandle STATE =
-            ConstantBootstraps.fieldVarHandle(MethodHandles.lookup(), "state", VarHandle.class, Task.class, int.class);
-    private static final VarHandle ID =
-            ConstantBootstraps.fieldVarHandle(MethodHandles.lookup(), "id", VarHandle.class, Task.class, long.class);
+    static final int STATE_BITS = 3;
+    private static final int STATE_MASK = (1 << STATE_BITS) - 1;
+    private static final VarHandle WORD =
+            ConstantBootstraps.fieldVarHandle(MethodHandles.lookup(), "word", VarHandle.class, Task.class, int.class);
 
     private final Scheduler scheduler;
-    private Future<T> future;
-    private Object awaiting; // the leaf future the last poll suspended on, for toString and the task dump
-    @SuppressWarnings("unused") // accessed through STATE
-    private volatile int state = SCHEDULED;
-    private volatile long id; // 0 until a dump, a trace or an event asks: spawning touches no shared counter
+    /**
+     * The state (the low {@value #STATE_BITS} bits) and the id (the rest; 0 until a dump, a trace
+     * or an event asks, so spawning touches no shared counter). One word for both saves a field;
+     * every transition is a CAS of the whole word that keeps the id bits.
+     */
+    private volatile int word = SCHEDULED;
 
     // Owned by LiveTasks, guarded by the lock of the shard that is this task's scheduler.
     Task<?> liveNext;
     Task<?> livePrev;
 
     Task(Future<T> future, Scheduler scheduler) {
-        this.future = future;
+        super(future);
         this.scheduler = scheduler;
     }
 
@@ -108,7 +117,12 @@ class Task<T> extends TaskOutcome<T> implements Waker, JoinHandle<T>, Runnable, 
     }
 
     int state() {
-        return state;
+        return word & STATE_MASK;
+    }
+
+    /** The transition from the word {@code w} (read before) to state {@code next}, keeping the id. */
+    private boolean move(int w, int next) {
+        return WORD.compareAndSet(this, w, (w & ~STATE_MASK) | next);
     }
 
     @Override
@@ -118,14 +132,15 @@ class Task<T> extends TaskOutcome<T> implements Waker, JoinHandle<T>, Runnable, 
             return;
         }
         for (;;) {
-            int s = state;
+            int w = word;
+            int s = w & STATE_MASK;
             if (s == IDLE) {
-                if (STATE.compareAndSet(this, IDLE, SCHEDULED)) {
+                if (move(w, SCHEDULED)) {
                     scheduler.schedule(this);
                     return;
                 }
             } else if (s == RUNNING) {
-                if (STATE.compareAndSet(this, RUNNING, NOTIFIED)) {
+                if (move(w, NOTIFIED)) {
                     return;
                 }
             } else {
@@ -141,7 +156,7 @@ class Task<T> extends TaskOutcome<T> implements Waker, JoinHandle<T>, Runnable, 
             return;
         }
         Poll<T> poll;
-        awaiting = null;
+        Future<T> future = future();
         try {
             poll = future.poll(this);
             if (poll == null) {
@@ -162,16 +177,17 @@ class Task<T> extends TaskOutcome<T> implements Waker, JoinHandle<T>, Runnable, 
     /** Moves the word to RUNNING for this entry's poll; false if there is nothing to poll (see the table). */
     private boolean claimForPoll() {
         for (;;) {
-            int s = state;
+            int w = word;
+            int s = w & STATE_MASK;
             if (s == RUNNING) {
                 return true; // an owned entry: the task never stopped being ours
             }
             if (s == SCHEDULED || s == NOTIFIED) {
-                if (STATE.compareAndSet(this, s, RUNNING)) {
+                if (move(w, RUNNING)) {
                     return true;
                 }
             } else if (s == CANCEL_QUEUED || s == CANCELLING) {
-                if (STATE.compareAndSet(this, s, CANCELLED)) {
+                if (move(w, CANCELLED)) {
                     finishCancelled();
                     return false;
                 }
@@ -184,22 +200,23 @@ class Task<T> extends TaskOutcome<T> implements Waker, JoinHandle<T>, Runnable, 
     private void afterPending() {
         boolean selfWoken = Thread.currentThread() instanceof ExecutorThread t && t.endPoll(this);
         for (;;) {
-            int s = state;
+            int w = word;
+            int s = w & STATE_MASK;
             if (s == RUNNING) {
                 if (selfWoken) {
                     scheduler.reschedule(this); // owned: no CAS, see the class comment
                     return;
                 }
-                if (STATE.compareAndSet(this, RUNNING, IDLE)) {
+                if (move(w, IDLE)) {
                     return;
                 }
             } else if (s == NOTIFIED) {
-                if (STATE.compareAndSet(this, NOTIFIED, SCHEDULED)) {
+                if (move(w, SCHEDULED)) {
                     scheduler.reschedule(this);
                     return;
                 }
             } else if (s == CANCELLING) {
-                if (STATE.compareAndSet(this, CANCELLING, CANCELLED)) {
+                if (move(w, CANCELLED)) {
                     finishCancelled();
                 }
                 return;
@@ -223,13 +240,12 @@ class Task<T> extends TaskOutcome<T> implements Waker, JoinHandle<T>, Runnable, 
      */
     private void finish(T value, Throwable failure) {
         for (;;) {
-            int s = state;
+            int w = word;
+            int s = w & STATE_MASK;
             if (s == COMPLETE || s == CANCELLED) {
                 return; // not reached: nothing finishes a task while it is polled
             }
-            if (STATE.compareAndSet(this, s, COMPLETE)) {
-                future = null;
-                awaiting = null;
+            if (move(w, COMPLETE)) {
                 if (failure != null) {
                     publishFailure(failure);
                 } else {
@@ -245,18 +261,19 @@ class Task<T> extends TaskOutcome<T> implements Waker, JoinHandle<T>, Runnable, 
     @Override
     public final boolean cancel() {
         for (;;) {
-            int s = state;
+            int w = word;
+            int s = w & STATE_MASK;
             if (s == IDLE) {
-                if (STATE.compareAndSet(this, IDLE, CANCEL_QUEUED)) {
+                if (move(w, CANCEL_QUEUED)) {
                     scheduler.schedule(this);
                     return true;
                 }
             } else if (s == SCHEDULED) {
-                if (STATE.compareAndSet(this, SCHEDULED, CANCEL_QUEUED)) {
+                if (move(w, CANCEL_QUEUED)) {
                     return true;
                 }
             } else if (s == RUNNING || s == NOTIFIED) {
-                if (STATE.compareAndSet(this, s, CANCELLING)) {
+                if (move(w, CANCELLING)) {
                     return true;
                 }
             } else {
@@ -275,15 +292,16 @@ class Task<T> extends TaskOutcome<T> implements Waker, JoinHandle<T>, Runnable, 
     void abandon() {
         boolean polledHere = Thread.currentThread() instanceof ExecutorThread t && t.polling == this;
         for (;;) {
-            int s = state;
+            int w = word;
+            int s = w & STATE_MASK;
             if (s == COMPLETE || s == CANCELLED || (polledHere && s == CANCELLING)) {
                 return;
             }
             if (polledHere) {
-                if (STATE.compareAndSet(this, s, CANCELLING)) {
+                if (move(w, CANCELLING)) {
                     return;
                 }
-            } else if (STATE.compareAndSet(this, s, CANCELLED)) {
+            } else if (move(w, CANCELLED)) {
                 finishCancelled();
                 return;
             }
@@ -291,9 +309,7 @@ class Task<T> extends TaskOutcome<T> implements Waker, JoinHandle<T>, Runnable, 
     }
 
     private void dropFuture() {
-        Future<T> dropped = future;
-        future = null;
-        awaiting = null;
+        Future<T> dropped = future(); // dropped from the word when the cancellation is published
         // the future may hold a timer, a lock-queue place or a channel slot; a throwing cancel
         // must not stop the cancellation from being published to joiners
         if (dropped instanceof Cancellable c) {
@@ -307,33 +323,30 @@ class Task<T> extends TaskOutcome<T> implements Waker, JoinHandle<T>, Runnable, 
     }
 
     @Override
-    public void awaiting(Object leaf) {
-        awaiting = leaf;
-    }
-
-    @Override
     String taskName() {
         return null;
     }
 
-    /** A number unique in this JVM, given when first asked for, so the order is that of first use. */
+    /**
+     * A number given when first asked for, so the order is that of first use; it lives in the
+     * word's upper bits, so it is unique among the first 2^29 - 1 tasks asked for one (see
+     * {@link TaskIds}). A transition racing the assignment only makes the CAS go round again.
+     */
     long id() {
-        long i = id;
-        if (i == 0) {
-            ID.compareAndSet(this, 0L, TaskIds.next());
-            i = id;
+        int w = word;
+        if ((w >>> STATE_BITS) == 0) {
+            int next = TaskIds.next();
+            while ((w >>> STATE_BITS) == 0 && !WORD.compareAndSet(this, w, (next << STATE_BITS) | (w & STATE_MASK))) {
+                w = word; // a transition, or another thread's id, came first
+            }
+            w = word;
         }
-        return i;
+        return w >>> STATE_BITS;
     }
 
     /** The future the task polls, read racily; null once it finished. */
     Object root() {
-        return future;
-    }
-
-    /** The leaf future the last poll suspended on, read racily. */
-    Object awaitingLeaf() {
-        return awaiting;
+        return future();
     }
 
     /** How another task's dump entry, or a mutex held by this task, names it: {@code task 17 (fetch-user)}. */
@@ -346,6 +359,7 @@ class Task<T> extends TaskOutcome<T> implements Waker, JoinHandle<T>, Runnable, 
     /** Name, state and, when suspended, what it waits for; read racily, as a diagnostic. */
     @Override
     public final String toString() {
-        return TaskDescription.of(taskName(), state, awaiting);
+        int s = state();
+        return TaskDescription.of(taskName(), s, s == IDLE ? LogicalStack.awaitedLeaf(future()) : null);
     }
 }

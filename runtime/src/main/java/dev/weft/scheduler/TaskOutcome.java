@@ -1,6 +1,7 @@
 package dev.weft.scheduler;
 
 import dev.weft.Context;
+import dev.weft.Future;
 import dev.weft.JoinHandle;
 import dev.weft.Poll;
 import dev.weft.Waker;
@@ -13,22 +14,27 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * The outcome half of a task: published once, then read by joiners that poll, block, or ask for a
+ * The future half and the outcome half of a task: the future it polls until it is done, then the
+ * outcome, published once and read by joiners that poll, block, or ask for a
  * {@code CompletableFuture}. One atomic field holds all of it, so a task carries one word for its
- * outcome and publishing it takes no lock:
+ * future and its outcome, and publishing takes no lock:
  *
  * <pre>
  * result             meaning                                    next
  * ----------------   ----------------------------------------   ------------------------------------
- * null               not done, nobody waiting                   Joiner (a joiner registers), or done
- * Joiner             not done; a stack of joiners' wakers       a longer stack (CAS), or done
- * NULL / value       done with that value (NULL: null)          final
+ * a Future           not done, nobody waiting: the task's future   Joiner (a joiner registers), or done
+ * Joiner             not done; a stack of joiners' wakers, each    a longer stack (CAS), or done
+ *                    node holding the task's future too
+ * NULL / value       done with that value (NULL: null; a value     final
+ *                    that is a Future is boxed in FutureValue)
  * Failure            done with a failure (or cancelled)         final
  * </pre>
  *
- * Publishing swaps the done value in with one {@code getAndSet} and wakes the stack it took, so a
- * joiner either pushed before the swap (and is woken) or sees the outcome when its CAS fails. The
- * holder classes are private, so a task's value can never be mistaken for one of them.
+ * Publishing swaps the done value in with one {@code getAndSet} (which drops the future at the same
+ * moment) and wakes the stack it took, so a joiner either pushed before the swap (and is woken) or
+ * sees the outcome when its CAS fails. The holder classes are private, so a task's value can never
+ * be mistaken for one of them, and a value that is itself a {@code Future} is boxed, so it cannot
+ * read as "not done".
  *
  * <p>A thread blocked in {@link #join()} that is interrupted parks again: the interrupt is kept
  * aside and set again when the join returns or throws, as {@code CompletableFuture.join()} does.
@@ -47,8 +53,25 @@ abstract class TaskOutcome<T> extends Context implements JoinHandle<T> {
     @SuppressWarnings("unused") // accessed through RESULT
     private volatile Object result;
 
-    /** One registered joiner; immutable, so a stack can be read while others push onto it. */
-    private record Joiner(Waker waker, Joiner next) {}
+    /**
+     * One registered joiner, and the task's future while it is not done (copied from the node
+     * below, so the top of the stack has it); immutable, so a stack can be read while others push.
+     */
+    private record Joiner(Waker waker, Joiner next, Future<?> future) {}
+
+    /** A published value that is a {@link Future}, which unboxed would read as the task's own. */
+    private record FutureValue(Object value) {}
+
+    TaskOutcome(Future<T> future) {
+        result = future;
+    }
+
+    /** The future the task polls, or null once the outcome is published. */
+    @SuppressWarnings("unchecked")
+    final Future<T> future() {
+        Object r = result;
+        return (Future<T>) (r instanceof Joiner j ? j.future : r instanceof Future<?> f ? f : null);
+    }
 
     /** A failed outcome; {@code unobserved} is set until someone reads the failure. */
     private static final class Failure {
@@ -69,7 +92,7 @@ abstract class TaskOutcome<T> extends Context implements JoinHandle<T> {
     }
 
     final void publishValue(T value) {
-        publish(value == null ? NULL : value);
+        publish(value == null ? NULL : value instanceof Future<?> ? new FutureValue(value) : value);
     }
 
     final void publishFailure(Throwable failure) {
@@ -101,7 +124,17 @@ abstract class TaskOutcome<T> extends Context implements JoinHandle<T> {
     }
 
     private static boolean isOutcome(Object r) {
-        return r != null && !(r instanceof Joiner);
+        return !(r instanceof Joiner) && !(r instanceof Future<?>);
+    }
+
+    /** The stack's top in a not-done word: null if it is the bare future. */
+    private static Joiner stackOf(Object r) {
+        return r instanceof Joiner j ? j : null;
+    }
+
+    /** The future in a not-done word. */
+    private static Future<?> futureIn(Object r) {
+        return r instanceof Joiner j ? j.future : (Future<?>) r;
     }
 
     @Override
@@ -127,13 +160,13 @@ abstract class TaskOutcome<T> extends Context implements JoinHandle<T> {
             if (isOutcome(r)) {
                 return true;
             }
-            Joiner top = (Joiner) r;
+            Joiner top = stackOf(r);
             for (Joiner j = top; j != null; j = j.next) {
                 if (j.waker.equals(w)) {
                     return false;
                 }
             }
-            if (RESULT.compareAndSet(this, r, new Joiner(w, top))) {
+            if (RESULT.compareAndSet(this, r, new Joiner(w, top, futureIn(r)))) {
                 return false;
             }
         }
@@ -170,7 +203,12 @@ abstract class TaskOutcome<T> extends Context implements JoinHandle<T> {
             markObserved(f);
             throw Throw.unchecked(AsyncTrace.crossing(f.cause, this));
         }
-        return o == NULL ? null : (T) o;
+        return valueIn(o);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T valueIn(Object o) {
+        return o == NULL ? null : o instanceof FutureValue b ? (T) b.value() : (T) o;
     }
 
     /** While the task runs, every call answers the same future; once it is done, a completed one. */
@@ -183,7 +221,7 @@ abstract class TaskOutcome<T> extends Context implements JoinHandle<T> {
                 complete(cf);
                 return cf;
             }
-            Joiner top = (Joiner) r;
+            Joiner top = stackOf(r);
             for (Joiner j = top; j != null; j = j.next) {
                 if (j.waker instanceof Completer<?> c && c.task == this) {
                     @SuppressWarnings("unchecked")
@@ -192,7 +230,7 @@ abstract class TaskOutcome<T> extends Context implements JoinHandle<T> {
                 }
             }
             CompletableFuture<T> cf = new CompletableFuture<>();
-            if (RESULT.compareAndSet(this, r, new Joiner(new Completer<>(this, cf), top))) {
+            if (RESULT.compareAndSet(this, r, new Joiner(new Completer<>(this, cf), top, futureIn(r)))) {
                 return cf;
             }
         }
@@ -205,7 +243,7 @@ abstract class TaskOutcome<T> extends Context implements JoinHandle<T> {
             markObserved(f);
             cf.completeExceptionally(f.cause);
         } else {
-            cf.complete(o == NULL ? null : (T) o);
+            cf.complete(TaskOutcome.<T>valueIn(o));
         }
     }
 

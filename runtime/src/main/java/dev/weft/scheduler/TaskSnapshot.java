@@ -23,8 +23,7 @@ final class TaskSnapshot {
     static TaskDump.Entry of(Task<?> task, String executor) {
         int state = task.state();
         LogicalStack stack = LogicalStack.of(task.root());
-        Object leaf = stack.leaf() != null ? stack.leaf() : task.awaitingLeaf();
-        String waitsOn = state == Task.IDLE ? describe(leaf) : null;
+        String waitsOn = state == Task.IDLE ? describe(stack.leaf()) : null;
         return new TaskDump.Entry(task.id(), task.taskName(), executor, TaskDescription.stateName(state),
                 stack.frames(), waitsOn);
     }

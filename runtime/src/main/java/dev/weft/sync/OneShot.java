@@ -21,13 +21,23 @@ import java.util.function.Consumer;
  * <pre>
  * state     event                    next      effect
  * --------  -----------------------  --------  ------------------------------------------------
- * EMPTY     send(v)                  SENT      receiver woken; send answers true
- * EMPTY     close()                  CLOSED    receiver woken; its poll throws ChannelClosedException
- * EMPTY     cancel() (receiver)      DROPPED   later sends answer false
+ * EMPTY     poll                     WAITING   the receiver's waker is kept; pending
+ * WAITING   poll                     WAITING   the newer waker replaces the kept one; pending
+ * EMPTY/WAITING  send(v)             SENT      the kept waker, if any, is woken; send answers true
+ * EMPTY/WAITING  close()             CLOSED    the kept waker, if any, is woken; the receiver's
+ *                                              poll throws ChannelClosedException
+ * EMPTY/WAITING  cancel() (receiver) DROPPED   later sends answer false
  * SENT      cancel() (receiver)      DROPPED   v goes to the undelivered consumer
  * SENT      poll                     TAKEN     ready with v
  * any other send / close / cancel    unchanged send answers false
  * </pre>
+ *
+ * <p>The state is one field, {@code slot}, which is itself the state's content: the marker EMPTY;
+ * the kept {@link Waker} (WAITING); the value sent (SENT: NULL for null, and a value that is itself
+ * a {@code Waker} boxed, so that it cannot read as WAITING); or the marker of a final state. So a
+ * one-shot is 16 bytes, and a million suspended receivers hold a million of them. A one-shot built
+ * with an {@code undelivered} consumer keeps that state in a {@code Keeper} beside the consumer
+ * until it reaches a final state.
  *
  * <p>A null value may be sent. Only one task may await a {@code OneShot}.
  *
@@ -45,21 +55,30 @@ import java.util.function.Consumer;
  * @param <T> the value's type
  */
 public final class OneShot<T> implements Future<T>, Cancellable {
-    // The state is the slot itself: one of these markers, or (SENT) the value sent, NULL for null.
-    // One field for both keeps a one-shot at 24 bytes; a million suspended receivers hold a million.
     private static final Object EMPTY = new Object();
     private static final Object CLOSED = new Object();
     private static final Object DROPPED = new Object();
     private static final Object TAKEN = new Object();
     private static final Object NULL = new Object();
 
-    private Object slot = EMPTY; // guarded by this
-    private Waker waker;         // guarded by this
-    private final Consumer<? super T> undelivered;
+    /** A sent value that is a {@link Waker}, which unboxed would read as a waiting receiver. */
+    private record Boxed(Object value) {}
+
+    /** The state of a one-shot that has an undelivered consumer, until it is final. */
+    private static final class Keeper {
+        Object slot = EMPTY; // guarded by the one-shot
+        final Consumer<?> undelivered;
+
+        Keeper(Consumer<?> undelivered) {
+            this.undelivered = undelivered;
+        }
+    }
+
+    private Object slot; // guarded by this: the state (see the class comment), or a Keeper holding it
 
     /** A one-shot that drops a sent value its cancelled receiver never took. */
     public OneShot() {
-        this(value -> {});
+        slot = EMPTY;
     }
 
     /**
@@ -68,7 +87,31 @@ public final class OneShot<T> implements Future<T>, Cancellable {
      * thread's uncaught-exception handler.
      */
     public OneShot(Consumer<? super T> undelivered) {
-        this.undelivered = Objects.requireNonNull(undelivered, "undelivered");
+        slot = new Keeper(Objects.requireNonNull(undelivered, "undelivered"));
+    }
+
+    /** The state, wherever it is kept. Under the lock. */
+    private Object state() {
+        return slot instanceof Keeper k ? k.slot : slot;
+    }
+
+    /** Moves to EMPTY, WAITING or SENT. Under the lock. */
+    private void open(Object state) {
+        if (slot instanceof Keeper k) {
+            k.slot = state;
+        } else {
+            slot = state;
+        }
+    }
+
+    /** Moves to a final state; a Keeper is no longer needed. Under the lock. */
+    private void end(Object marker) {
+        slot = marker;
+    }
+
+    /** Nothing sent yet (EMPTY or WAITING). */
+    private static boolean unsent(Object state) {
+        return state == EMPTY || state instanceof Waker;
     }
 
     /**
@@ -77,16 +120,15 @@ public final class OneShot<T> implements Future<T>, Cancellable {
      * @return false if a value was already sent, the sender closed, or the receiver cancelled
      */
     public boolean send(T v) {
-        Waker w;
+        Object s;
         synchronized (this) {
-            if (slot != EMPTY) {
+            s = state();
+            if (!unsent(s)) {
                 return false;
             }
-            slot = v == null ? NULL : v;
-            w = waker;
-            waker = null;
+            open(v == null ? NULL : v instanceof Waker ? new Boxed(v) : v);
         }
-        if (w != null) {
+        if (s instanceof Waker w) {
             w.wake();
         }
         return true;
@@ -94,16 +136,15 @@ public final class OneShot<T> implements Future<T>, Cancellable {
 
     /** The sender gives up without a value: the receiver fails with {@link ChannelClosedException}. */
     public void close() {
-        Waker w;
+        Object s;
         synchronized (this) {
-            if (slot != EMPTY) {
+            s = state();
+            if (!unsent(s)) {
                 return;
             }
-            slot = CLOSED;
-            w = waker;
-            waker = null;
+            end(CLOSED);
         }
-        if (w != null) {
+        if (s instanceof Waker w) {
             w.wake();
         }
     }
@@ -116,9 +157,9 @@ public final class OneShot<T> implements Future<T>, Cancellable {
     @Override
     public Poll<T> poll(Context cx) {
         synchronized (this) {
-            Object s = slot;
-            if (s == EMPTY) {
-                waker = cx.waker();
+            Object s = state();
+            if (unsent(s)) {
+                open(cx.waker());
                 return Poll.pending();
             }
             if (s == CLOSED) {
@@ -127,7 +168,7 @@ public final class OneShot<T> implements Future<T>, Cancellable {
             if (s == DROPPED || s == TAKEN) {
                 throw new IllegalStateException("one-shot polled after it finished or was cancelled");
             }
-            slot = TAKEN;
+            end(TAKEN);
             return Poll.ready(valueOf(s));
         }
     }
@@ -139,14 +180,15 @@ public final class OneShot<T> implements Future<T>, Cancellable {
     @Override
     public void cancel() {
         T orphan;
+        Consumer<? super T> undelivered;
         synchronized (this) {
-            Object s = slot;
+            Object s = state();
             if (s == CLOSED || s == DROPPED || s == TAKEN) {
                 return;
             }
-            slot = DROPPED;
-            waker = null;
-            if (s == EMPTY) {
+            undelivered = undeliveredConsumer();
+            end(DROPPED);
+            if (unsent(s) || undelivered == null) {
                 return;
             }
             orphan = valueOf(s);
@@ -159,9 +201,15 @@ public final class OneShot<T> implements Future<T>, Cancellable {
         }
     }
 
-    /** The value a SENT slot holds. */
+    /** The consumer given at construction, or null (drop). Under the lock, before a final state. */
+    @SuppressWarnings("unchecked")
+    private Consumer<? super T> undeliveredConsumer() {
+        return slot instanceof Keeper k ? (Consumer<? super T>) k.undelivered : null;
+    }
+
+    /** The value a SENT state holds. */
     @SuppressWarnings("unchecked")
     private T valueOf(Object sent) {
-        return sent == NULL ? null : (T) sent;
+        return sent == NULL ? null : sent instanceof Boxed b ? (T) b.value() : (T) sent;
     }
 }

@@ -53,6 +53,30 @@ public final class LogicalStack {
         return new LogicalStack(List.copyOf(outermostFirst), f instanceof Coroutine<?> ? null : f);
     }
 
+    /**
+     * The leaf future the innermost coroutine of the chain at {@code root} waits on, or null when
+     * {@code root} is not a suspended coroutine chain (a hand-written future, a combinator, a
+     * coroutine running or done): what a task's {@code toString} says it is awaiting. The same walk
+     * as {@link #of}, without collecting the frames.
+     */
+    public static Object awaitedLeaf(Object root) {
+        Object f = root;
+        boolean throughCoroutine = false;
+        for (int depth = 0; f != null && depth < MAX_DEPTH; depth++) {
+            if (f instanceof Coroutine<?> c) {
+                throughCoroutine = true;
+                f = c.awaitedFuture();
+            } else if (f instanceof EagerCoroutine<?> e) {
+                f = e.body();
+            } else if (f instanceof Described d && d.inner() != null) {
+                f = d.inner();
+            } else {
+                return throughCoroutine ? f : null;
+            }
+        }
+        return null;
+    }
+
     /** The await of each suspended coroutine, innermost first; empty when none says where it is. */
     public List<StackTraceElement> frames() {
         return frames;

@@ -8,6 +8,7 @@ import dev.weft.HandFrame;
 import dev.weft.JoinHandle;
 import dev.weft.Poll;
 import dev.weft.Probe;
+import dev.weft.TaskDump;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -47,6 +48,7 @@ class TaskEventsTest {
             } catch (CancellationException expected) {
                 // its outcome is what the event records
             }
+            awaitReleased("cancelled");
             recording.stop();
             recording.dump(file);
             gate.complete("done");
@@ -64,6 +66,17 @@ class TaskEventsTest {
         assertEquals("app.Batch.crunch(Batch.java:77)", slowPoll.getString("logicalStack"));
         assertTrue(slowPoll.getLong("taskId") > 0);
         assertTrue(ofType(events, "dev.weft.TaskSpawned").stream().allMatch(e -> e.getString("executor").startsWith("weft-single-")));
+    }
+
+    /**
+     * A join returns once the outcome is published, and the executor records the completion just
+     * after that, before it drops the task from its registry: so the event is committed once the
+     * task is gone from the dump, and only then may the recording stop.
+     */
+    private static void awaitReleased(String name) {
+        while (TaskDump.capture().tasks().stream().anyMatch(e -> name.equals(e.name()))) {
+            Thread.onSpinWait();
+        }
     }
 
     private static void busyFor(Duration d) {

@@ -39,6 +39,54 @@ class OneShotTest {
         assertThrows(IllegalStateException.class, () -> o.poll(new Steps.CountingWaker().context()));
     }
 
+    /** The kept waker and a sent value share the slot: a value that is itself a waker must read as a value. */
+    @Test
+    void aSentWakerIsAValueNotAWaitingReceiver() {
+        OneShot<dev.weft.Waker> o = new OneShot<>();
+        Steps.CountingWaker receiver = new Steps.CountingWaker();
+        Steps.CountingWaker sent = new Steps.CountingWaker();
+        assertTrue(o.poll(receiver.context()).isPending());
+        assertTrue(o.send(sent));
+        assertFalse(o.send(new Steps.CountingWaker()), "a sent waker fills the one-shot");
+        assertEquals(1, receiver.wakes.get());
+        assertEquals(0, sent.wakes.get(), "the sent waker is delivered, not woken");
+        assertTrue(o.poll(receiver.context()).value() == sent);
+    }
+
+    /** With an undelivered consumer the state sits beside it; waiting, sending and cancelling still work. */
+    @Test
+    void aOneShotWithAConsumerWakesItsReceiverAndHandsOverWhatItNeverTook() {
+        java.util.List<String> undelivered = new java.util.ArrayList<>();
+        OneShot<String> taken = new OneShot<>(undelivered::add);
+        Steps.CountingWaker w = new Steps.CountingWaker();
+        assertTrue(taken.poll(w.context()).isPending());
+        assertTrue(taken.poll(w.context()).isPending());
+        assertTrue(taken.send("kept"));
+        assertEquals(1, w.wakes.get());
+        assertEquals("kept", taken.poll(w.context()).value());
+        taken.cancel();
+
+        OneShot<String> orphaned = new OneShot<>(undelivered::add);
+        assertTrue(orphaned.poll(w.context()).isPending());
+        assertTrue(orphaned.send("orphan"));
+        orphaned.cancel();
+        assertTrue(orphaned.isReceiverGone());
+        assertEquals(java.util.List.of("orphan"), undelivered);
+    }
+
+    /** A million suspended receivers hold a million one-shots: one 4-byte field, 16 bytes with the header. */
+    @Test
+    void aOneShotIsOneField() {
+        int fields = 0;
+        for (java.lang.reflect.Field f : OneShot.class.getDeclaredFields()) {
+            if (!java.lang.reflect.Modifier.isStatic(f.getModifiers())) {
+                fields++;
+                assertFalse(f.getType().isPrimitive() && f.getType() != int.class, f.toString());
+            }
+        }
+        assertEquals(1, fields);
+    }
+
     @Test
     void closingWithoutAValueFailsTheReceiver() {
         OneShot<String> o = new OneShot<>();

@@ -26,10 +26,10 @@ public final class SuspendedTasks {
         long[] during = new long[1];
         long sum;
         switch (args[0]) {
-            case "weft": sum = weft(null, () -> during[0] = usedAfterGc()); break;
-            case "weftSingleThreaded": sum = weftOn(Executor.singleThreaded(), () -> during[0] = usedAfterGc()); break;
-            case "virtualThreads": sum = virtualThreads(() -> during[0] = usedAfterGc()); break;
-            case "kotlin": sum = Suspended.suspendMany(TASKS, () -> during[0] = usedAfterGc()); break;
+            case "weft": sum = weft(null, () -> during[0] = measured()); break;
+            case "weftSingleThreaded": sum = weftOn(Executor.singleThreaded(), () -> during[0] = measured()); break;
+            case "virtualThreads": sum = virtualThreads(() -> during[0] = measured()); break;
+            case "kotlin": sum = Suspended.suspendMany(TASKS, () -> during[0] = measured()); break;
             default: throw new IllegalArgumentException("unknown side " + args[0]);
         }
         long expected = (long) TASKS * (TASKS - 1) / 2;
@@ -100,6 +100,19 @@ public final class SuspendedTasks {
             sum += results[i];
         }
         return sum;
+    }
+
+    /**
+     * The heap used while the tasks are suspended; with {@code -Dweft.bench.histogram=N}, also
+     * prints the N biggest classes of the live heap (after the reading, so it does not change it).
+     */
+    private static long measured() {
+        long used = usedAfterGc();
+        int top = Integer.getInteger("weft.bench.histogram", 0);
+        if (top > 0) {
+            System.out.println(ClassHistogram.top(top));
+        }
+        return used;
     }
 
     static long usedAfterGc() {
