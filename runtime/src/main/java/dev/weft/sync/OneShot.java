@@ -5,6 +5,8 @@ import dev.weft.Context;
 import dev.weft.Future;
 import dev.weft.Poll;
 import dev.weft.Waker;
+import dev.weft.woven.Coroutine;
+import dev.weft.woven.UnboxedPoll;
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -44,7 +46,7 @@ import java.util.function.Consumer;
  *
  * @param <T> the value's type
  */
-public final class OneShot<T> implements Future<T>, Cancellable {
+public final class OneShot<T> implements Future<T>, UnboxedPoll, Cancellable {
     // The state is the slot itself: one of these markers, or (SENT) the value sent, NULL for null.
     // One field for both keeps a one-shot at 24 bytes; a million suspended receivers hold a million.
     private static final Object EMPTY = new Object();
@@ -115,11 +117,17 @@ public final class OneShot<T> implements Future<T>, Cancellable {
 
     @Override
     public Poll<T> poll(Context cx) {
+        return UnboxedPoll.boxed(pollUnboxed(cx));
+    }
+
+    /** {@link #poll} without the {@code Poll}, for an await in woven code (not for users). */
+    @Override
+    public Object pollUnboxed(Context cx) {
         synchronized (this) {
             Object s = slot;
             if (s == EMPTY) {
                 waker = cx.waker();
-                return Poll.pending();
+                return Coroutine.SUSPENDED;
             }
             if (s == CLOSED) {
                 throw new ChannelClosedException("one-shot closed without a value");
@@ -128,7 +136,7 @@ public final class OneShot<T> implements Future<T>, Cancellable {
                 throw new IllegalStateException("one-shot polled after it finished or was cancelled");
             }
             slot = TAKEN;
-            return Poll.ready(valueOf(s));
+            return valueOf(s);
         }
     }
 
