@@ -1,9 +1,7 @@
 package dev.weft;
 
-import dev.weft.woven.UnboxedPoll;
-
 /** A future that is ready on its first poll; its answer is built once, so polling allocates nothing. */
-final class ReadyFuture<T> implements Future<T>, UnboxedPoll {
+final class ReadyFuture<T> implements Future<T> {
     private final Poll<T> answer;
 
     ReadyFuture(T value) {
@@ -13,11 +11,6 @@ final class ReadyFuture<T> implements Future<T>, UnboxedPoll {
     @Override
     public Poll<T> poll(Context cx) {
         return answer;
-    }
-
-    @Override
-    public Object pollUnboxed(Context cx) {
-        return answer.value();
     }
 
     @Override
