@@ -20,10 +20,16 @@ import dev.weft.sync.ChannelClosedException;
 import dev.weft.sync.OneShot;
 import dev.weft.sync.Semaphore;
 import dev.weft.sync.Watch;
+import dev.weft.net.TcpListener;
+import dev.weft.net.TcpStream;
 import dev.weft.time.Timer;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -63,6 +69,38 @@ class UnboxedPollTest {
             assertEquals("joined", await(done));
         }
         assertEquals(0, waker.wakes.get());
+    }
+
+    /** Real loopback sockets: a write and a read answer their counts, a read waits for bytes first. */
+    @Test
+    void socketFuturesAnswerTheirCountsThroughTheUnboxedPath() throws Exception {
+        try (TcpListener listener = TcpListener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+                TcpStream client = Async.blockOn(TcpStream.connect(listener.localAddress()));
+                TcpStream server = Async.blockOn(listener.accept())) {
+            ByteBuffer dst = ByteBuffer.allocate(16);
+            Future<Integer> read = server.read(dst);
+            assertInstanceOf(UnboxedPoll.class, read);
+            assertSame(Coroutine.SUSPENDED, await(read), "nothing was written yet");
+            Future<Integer> write = client.write(ByteBuffer.wrap(new byte[] {1, 2, 3}));
+            assertInstanceOf(UnboxedPoll.class, write);
+            assertEquals(3, untilReady(write));
+            int got = (Integer) untilReady(read);
+            assertTrue(got >= 1 && got <= 3, "read " + got);
+            assertEquals(1, dst.get(0));
+            assertThrows(IllegalStateException.class, () -> await(read), "a read polled after it completed");
+        }
+    }
+
+    /** Polls {@code f} through the await path, waiting for each wake in between. */
+    private static Object untilReady(Future<?> f) throws InterruptedException {
+        for (;;) {
+            CountDownLatch woken = new CountDownLatch(1);
+            Object r = Await.poll(f, Context.of(woken::countDown), null);
+            if (r != Coroutine.SUSPENDED) {
+                return r;
+            }
+            woken.await();
+        }
     }
 
     @Test
