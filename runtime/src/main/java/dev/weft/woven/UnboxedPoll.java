@@ -25,6 +25,22 @@ public interface UnboxedPoll {
     Object pollUnboxed(Context cx);
 
     /**
+     * Polls {@code f} for a runtime future that wraps it (a timeout, say): unboxed when {@code f}
+     * offers it, a coroutine stepped directly, any other future through {@code poll}. The answer is
+     * as {@link #pollUnboxed}'s.
+     */
+    static Object pollOf(Future<?> f, Context cx) {
+        if (f instanceof Coroutine<?> c) {
+            return c.step(cx);
+        }
+        if (f instanceof UnboxedPoll u) {
+            return u.pollUnboxed(cx);
+        }
+        Poll<?> p = f.poll(cx);
+        return p.isReady() ? p.value() : Coroutine.SUSPENDED;
+    }
+
+    /**
      * The {@code Poll} for an answer of {@link #pollUnboxed}: how such a future's {@code poll}
      * is written. A ready null (a completed send, a sleep) is one shared instance.
      */

@@ -71,6 +71,22 @@ class UnboxedPollTest {
         assertEquals(0, waker.wakes.get());
     }
 
+    /** A timeout answers unboxed what it wraps: a runtime future, a hand-written one, a pending one. */
+    @Test
+    void aTimeoutPassesOnTheAnswerOfWhatItWraps() {
+        Channel<String> ch = Channel.bounded(1);
+        assertTrue(ch.trySend("in time"));
+        Future<String> received = Timer.timeout(ch.receive(), Duration.ofMinutes(1));
+        assertInstanceOf(UnboxedPoll.class, received);
+        assertEquals("in time", await(received));
+        Future<String> handWritten = cx -> Poll.ready("by hand");
+        assertEquals("by hand", await(Timer.timeout(handWritten, Duration.ofMinutes(1))));
+        Future<String> waiting = Timer.timeout(ch.receive(), Duration.ofMinutes(1));
+        assertSame(Coroutine.SUSPENDED, await(waiting));
+        assertTrue(ch.trySend("later"));
+        assertEquals("later", await(waiting));
+    }
+
     /** Real loopback sockets: a write and a read answer their counts, a read waits for bytes first. */
     @Test
     void socketFuturesAnswerTheirCountsThroughTheUnboxedPath() throws Exception {
