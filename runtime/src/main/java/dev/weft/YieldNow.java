@@ -5,12 +5,15 @@ package dev.weft;
  * makes the executor re-queue the task behind the work already queued (see {@code Scheduler.reschedule}).
  */
 final class YieldNow implements Future<Void> {
+    /** Its ready answer, shared: a yield in a loop allocates nothing when it resumes. */
+    private static final Poll<Void> RESUMED = Poll.ready(null);
+
     private boolean yielded;
 
     @Override
     public Poll<Void> poll(Context cx) {
         if (yielded) {
-            return Poll.ready(null);
+            return RESUMED;
         }
         yielded = true;
         cx.waker().wake();

@@ -1,8 +1,8 @@
 package dev.weft.net;
 
 import dev.weft.Context;
-import dev.weft.Poll;
 import dev.weft.Waker;
+import dev.weft.woven.Coroutine;
 import java.io.IOException;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
@@ -17,15 +17,15 @@ final class AcceptFuture extends IoFuture<TcpStream> {
     }
 
     @Override
-    Poll<TcpStream> attempt(Context cx) throws IOException {
+    Object attempt(Context cx) throws IOException {
         listener.ensureOpen();
         SocketChannel ch = ((ServerSocketChannel) listener.registration().channel()).accept();
         if (ch != null) {
-            return Poll.ready(TcpStream.accepted(ch));
+            return TcpStream.accepted(ch);
         }
         parked = cx.waker();
         listener.registration().awaitReadable(parked);
-        return Poll.pending();
+        return Coroutine.SUSPENDED;
     }
 
     @Override

@@ -1,8 +1,8 @@
 package dev.weft.net;
 
 import dev.weft.Context;
-import dev.weft.Poll;
 import dev.weft.Waker;
+import dev.weft.woven.Coroutine;
 import java.io.IOException;
 
 /**
@@ -18,8 +18,8 @@ abstract class BufferedRead<T> extends IoFuture<T> {
         this.reader = reader;
     }
 
-    /** The answer from what is buffered, or Pending if it needs more bytes than the stream gave so far. */
-    abstract Poll<T> take() throws IOException;
+    /** The answer from what is buffered, or SUSPENDED if it needs more bytes than the stream gave so far. */
+    abstract Object take() throws IOException;
 
     /** One read from the stream toward the answer: the count, -1 at end of stream, 0 if none now. */
     int fill() throws IOException {
@@ -27,13 +27,13 @@ abstract class BufferedRead<T> extends IoFuture<T> {
     }
 
     @Override
-    final Poll<T> attempt(Context cx) throws IOException {
+    final Object attempt(Context cx) throws IOException {
         TcpStream stream = reader.stream();
         stream.ensureOpen();
         try {
             for (;;) {
-                Poll<T> p = take();
-                if (p.isReady()) {
+                Object p = take();
+                if (p != Coroutine.SUSPENDED) {
                     // Nobody waits on this side any more: the reactor must not read ahead for us.
                     stream.registration().forgetReader(parked);
                     return p;
@@ -41,7 +41,7 @@ abstract class BufferedRead<T> extends IoFuture<T> {
                 if (fill() == 0) {
                     parked = cx.waker();
                     stream.registration().awaitReadable(parked);
-                    return Poll.pending();
+                    return Coroutine.SUSPENDED;
                 }
             }
         } catch (IOException | RuntimeException e) {

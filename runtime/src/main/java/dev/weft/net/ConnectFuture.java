@@ -1,9 +1,9 @@
 package dev.weft.net;
 
 import dev.weft.Context;
-import dev.weft.Poll;
 import dev.weft.reactor.IoRegistration;
 import dev.weft.reactor.Reactor;
+import dev.weft.woven.Coroutine;
 import java.io.IOException;
 import java.net.SocketAddress;
 import java.nio.channels.SocketChannel;
@@ -23,7 +23,7 @@ final class ConnectFuture extends IoFuture<TcpStream> {
     }
 
     @Override
-    Poll<TcpStream> attempt(Context cx) throws IOException {
+    Object attempt(Context cx) throws IOException {
         try {
             boolean connected;
             if (reg == null) {
@@ -40,10 +40,10 @@ final class ConnectFuture extends IoFuture<TcpStream> {
                 connected = ((SocketChannel) reg.channel()).finishConnect();
             }
             if (connected) {
-                return Poll.ready(new TcpStream(reg));
+                return new TcpStream(reg);
             }
             reg.awaitConnectable(cx.waker());
-            return Poll.pending();
+            return Coroutine.SUSPENDED;
         } catch (IOException | RuntimeException e) {
             release();
             throw e;

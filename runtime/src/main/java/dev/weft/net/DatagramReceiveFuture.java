@@ -1,8 +1,8 @@
 package dev.weft.net;
 
 import dev.weft.Context;
-import dev.weft.Poll;
 import dev.weft.Waker;
+import dev.weft.woven.Coroutine;
 import java.io.IOException;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
@@ -23,16 +23,16 @@ final class DatagramReceiveFuture extends IoFuture<SocketAddress> {
     }
 
     @Override
-    Poll<SocketAddress> attempt(Context cx) throws IOException {
+    Object attempt(Context cx) throws IOException {
         socket.ensureOpen();
         SocketAddress from = ((DatagramChannel) socket.registration().channel()).receive(dst);
         if (from != null) {
             socket.registration().forgetReader(parked);
-            return Poll.ready(from);
+            return from;
         }
         parked = cx.waker();
         socket.registration().awaitReadable(parked);
-        return Poll.pending();
+        return Coroutine.SUSPENDED;
     }
 
     @Override

@@ -1,8 +1,8 @@
 package dev.weft.net;
 
 import dev.weft.Context;
-import dev.weft.Poll;
 import dev.weft.Waker;
+import dev.weft.woven.Coroutine;
 import java.io.IOException;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
@@ -25,18 +25,18 @@ final class DatagramSendFuture extends IoFuture<Integer> {
     }
 
     @Override
-    Poll<Integer> attempt(Context cx) throws IOException {
+    Object attempt(Context cx) throws IOException {
         socket.ensureOpen();
         DatagramChannel ch = (DatagramChannel) socket.registration().channel();
         boolean empty = !src.hasRemaining();
         int n = target == null ? ch.write(src) : ch.send(src, target);
         if (n > 0 || empty) {
             socket.registration().forgetWriter(parked);
-            return Poll.ready(n);
+            return n;
         }
         parked = cx.waker();
         socket.registration().awaitWritable(parked);
-        return Poll.pending();
+        return Coroutine.SUSPENDED;
     }
 
     @Override

@@ -1,6 +1,6 @@
 package dev.weft.net;
 
-import dev.weft.Poll;
+import dev.weft.woven.Coroutine;
 import java.io.EOFException;
 import java.io.IOException;
 
@@ -27,7 +27,7 @@ final class DelimitedRead<T> extends BufferedRead<T> {
     }
 
     @Override
-    Poll<T> take() throws IOException {
+    Object take() throws IOException {
         int max = reader.maxLineBytes();
         // The longest frame is max bytes, plus the delimiter, plus a CR before it for a line.
         int window = Math.min(reader.buffered(), max + (line ? 2 : 1));
@@ -41,7 +41,7 @@ final class DelimitedRead<T> extends BufferedRead<T> {
                 }
                 T value = decoder.decode(b, start, length);
                 reader.consume(i + 1);
-                return Poll.ready(value);
+                return value;
             }
         }
         searched = window;
@@ -50,12 +50,12 @@ final class DelimitedRead<T> extends BufferedRead<T> {
         }
         if (reader.ended()) {
             if (window == 0) {
-                return Poll.ready(null);
+                return null;
             }
             throw new EOFException("the stream ended inside a " + (line ? "line" : "frame") + ", after "
                     + window + " bytes without " + (line ? "a line end" : "the delimiter"));
         }
-        return Poll.pending();
+        return Coroutine.SUSPENDED;
     }
 
     @Override

@@ -1,6 +1,6 @@
 package dev.weft.net;
 
-import dev.weft.Poll;
+import dev.weft.woven.Coroutine;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -22,7 +22,7 @@ final class ExactRead extends BufferedRead<byte[]> {
     }
 
     @Override
-    Poll<byte[]> take() throws IOException {
+    Object take() throws IOException {
         if (rest == null) {
             got = Math.min(reader.buffered(), out.length);
             System.arraycopy(reader.bytes(), reader.start(), out, 0, got);
@@ -32,12 +32,12 @@ final class ExactRead extends BufferedRead<byte[]> {
         if (got == out.length) {
             byte[] done = out;
             out = null;
-            return Poll.ready(done);
+            return done;
         }
         if (reader.ended()) {
             throw new EOFException("the stream ended after " + got + " of " + out.length + " bytes");
         }
-        return Poll.pending();
+        return Coroutine.SUSPENDED;
     }
 
     @Override

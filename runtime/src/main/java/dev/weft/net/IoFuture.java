@@ -6,6 +6,8 @@ import dev.weft.Described;
 import dev.weft.FallibleFuture;
 import dev.weft.Poll;
 import dev.weft.rethrow.Throw;
+import dev.weft.woven.Coroutine;
+import dev.weft.woven.UnboxedPoll;
 import java.io.IOException;
 import java.net.SocketException;
 import java.nio.channels.ClosedChannelException;
@@ -28,7 +30,7 @@ import java.util.concurrent.CancellationException;
  * CANCELLED   poll                                CANCELLED   CancellationException
  * </pre>
  */
-abstract class IoFuture<T> implements FallibleFuture<T, IOException>, Cancellable, Described {
+abstract class IoFuture<T> implements FallibleFuture<T, IOException>, UnboxedPoll, Cancellable, Described {
     private static final byte LIVE = 0;
     private static final byte DONE = 1;
     private static final byte CANCELLED = 2;
@@ -37,13 +39,18 @@ abstract class IoFuture<T> implements FallibleFuture<T, IOException>, Cancellabl
 
     @Override
     public final Poll<T> poll(Context cx) {
+        return UnboxedPoll.boxed(pollUnboxed(cx));
+    }
+
+    @Override
+    public final Object pollUnboxed(Context cx) {
         byte s = state;
         if (s != LIVE) {
             throw s == DONE
                     ? new IllegalStateException(this + " polled after it completed")
                     : new CancellationException(this + " was cancelled");
         }
-        Poll<T> p;
+        Object p;
         try {
             p = attempt(cx);
         } catch (ClosedChannelException e) {
@@ -56,14 +63,17 @@ abstract class IoFuture<T> implements FallibleFuture<T, IOException>, Cancellabl
             state = DONE;
             throw Throw.unchecked(t);
         }
-        if (p.isReady()) {
+        if (p != Coroutine.SUSPENDED) {
             state = DONE;
         }
         return p;
     }
 
-    /** One try at the operation; if it would block, parks {@code cx}'s waker and answers Pending. */
-    abstract Poll<T> attempt(Context cx) throws IOException;
+    /**
+     * One try at the operation: its value, or, if it would block, {@link Coroutine#SUSPENDED} after
+     * parking {@code cx}'s waker (no {@code Poll}, so an await of a ready operation allocates none).
+     */
+    abstract Object attempt(Context cx) throws IOException;
 
     /** Gives back what a pending attempt holds (a waker slot, a half-open channel). */
     abstract void release();

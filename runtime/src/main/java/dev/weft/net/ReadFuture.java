@@ -1,8 +1,8 @@
 package dev.weft.net;
 
 import dev.weft.Context;
-import dev.weft.Poll;
 import dev.weft.Waker;
+import dev.weft.woven.Coroutine;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 
@@ -18,7 +18,7 @@ final class ReadFuture extends IoFuture<Integer> {
     }
 
     @Override
-    Poll<Integer> attempt(Context cx) throws IOException {
+    Object attempt(Context cx) throws IOException {
         stream.ensureOpen();
         int n;
         try {
@@ -30,11 +30,11 @@ final class ReadFuture extends IoFuture<Integer> {
         if (n != 0 || !dst.hasRemaining()) {
             // Nobody waits on this side any more: the reactor must not read ahead on our behalf.
             stream.registration().forgetReader(parked);
-            return Poll.ready(n);
+            return n;
         }
         parked = cx.waker();
         stream.registration().awaitReadable(parked);
-        return Poll.pending();
+        return Coroutine.SUSPENDED;
     }
 
     @Override

@@ -1,8 +1,8 @@
 package dev.weft.net;
 
 import dev.weft.Context;
-import dev.weft.Poll;
 import dev.weft.Waker;
+import dev.weft.woven.Coroutine;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 
@@ -27,22 +27,21 @@ final class WriteFuture<T> extends IoFuture<T> {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
-    Poll<T> attempt(Context cx) throws IOException {
+    Object attempt(Context cx) throws IOException {
         stream.ensureOpen();
         while (src.hasRemaining()) {
             int n = writeSome();
             if (n == 0) {
                 parked = cx.waker();
                 stream.registration().awaitWritable(parked);
-                return Poll.pending();
+                return Coroutine.SUSPENDED;
             }
             written += n;
             if (!all) {
                 break;
             }
         }
-        return (Poll<T>) Poll.ready(all ? null : (Object) written);
+        return all ? null : (Object) written;
     }
 
     private int writeSome() throws IOException {

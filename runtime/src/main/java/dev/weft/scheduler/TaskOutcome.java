@@ -6,6 +6,8 @@ import dev.weft.JoinHandle;
 import dev.weft.Poll;
 import dev.weft.Waker;
 import dev.weft.rethrow.Throw;
+import dev.weft.woven.Coroutine;
+import dev.weft.woven.UnboxedPoll;
 import java.lang.invoke.ConstantBootstraps;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -44,7 +46,7 @@ import java.util.concurrent.locks.LockSupport;
  * <p>It extends {@link Context} only so that the {@link Task} below it is its own poll context
  * (and its own waker): one allocation per spawned task.
  */
-abstract class TaskOutcome<T> extends Context implements JoinHandle<T> {
+abstract class TaskOutcome<T> extends Context implements JoinHandle<T>, UnboxedPoll {
     private static final Object NULL = new Object();
     private static final System.Logger LOG = System.getLogger(TaskOutcome.class.getName());
     private static final VarHandle RESULT =
@@ -144,10 +146,16 @@ abstract class TaskOutcome<T> extends Context implements JoinHandle<T> {
 
     @Override
     public final Poll<T> poll(Context cx) {
+        return UnboxedPoll.boxed(pollUnboxed(cx));
+    }
+
+    /** {@link #poll} without the {@code Poll}, for an await of the handle in woven code. */
+    @Override
+    public final Object pollUnboxed(Context cx) {
         if (!isOutcome(result) && !addJoiner(cx.waker())) {
-            return Poll.pending();
+            return Coroutine.SUSPENDED;
         }
-        return Poll.ready(outcomeValue());
+        return outcomeValue();
     }
 
     /**

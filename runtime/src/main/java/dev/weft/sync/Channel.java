@@ -6,6 +6,8 @@ import dev.weft.Described;
 import dev.weft.Future;
 import dev.weft.Poll;
 import dev.weft.Waker;
+import dev.weft.woven.Coroutine;
+import dev.weft.woven.UnboxedPoll;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.Objects;
@@ -52,9 +54,9 @@ import java.util.concurrent.ConcurrentLinkedDeque;
  * its capacity). No element is ever lost or duplicated.
  *
  * <p><b>Cost.</b> No lock: senders and receivers meet on a lock-free ring of slots (a linked queue
- * when unbounded), and wait in lock-free queues whose nodes are the send and receive futures
- * themselves. A send or receive that is ready on its first poll allocates nothing beyond its
- * future (and the receive's {@link Poll}).
+ * when unbounded), and wait in lock-free queues. A send or receive that is ready on its first
+ * poll allocates nothing beyond its future (24 bytes for a send, 16 for a receive), and an await
+ * of it in woven code no {@link Poll} either; only one that has to wait builds a queue node.
  *
  * @param <T> the element type
  */
@@ -84,8 +86,6 @@ public final class Channel<T> {
      *   CLOSED, count = 0        fails               nothing to take       unchanged
      */
     private static final long CLOSED = 1L << 62;
-    /** What every completed send answers; a Poll is immutable, so one instance serves them all. */
-    private static final Poll<Void> SENT = Poll.ready(null);
     /** Above this capacity the buffer is linked, so a large bound does not allocate a large ring. */
     private static final int LARGEST_RING = 1 << 16;
 
@@ -106,8 +106,8 @@ public final class Channel<T> {
     private final ElementBuffer<T> buffer;
     /** Elements a cancelled receive gave back; they come out before the buffer's. */
     private final ConcurrentLinkedDeque<T> givenBack = new ConcurrentLinkedDeque<>();
-    private final WaiterQueue<Send> waitingSenders = new WaiterQueue<>();
-    private final WaiterQueue<Receive> waitingReceivers = new WaiterQueue<>();
+    private final WaiterQueue<SendWaiter<T>> waitingSenders = new WaiterQueue<>();
+    private final WaiterQueue<ReceiveWaiter<T>> waitingReceivers = new WaiterQueue<>();
     private volatile long word;
     /** Rebalances asked for and not yet run; the thread that raised it from 0 runs them. */
     private volatile int rebalanceRequests;
@@ -163,7 +163,7 @@ public final class Channel<T> {
      * {@link ChannelClosedException} once the channel is closed and drained.
      */
     public Future<T> receive() {
-        return new Receive();
+        return new Receive<>(this);
     }
 
     /**
@@ -220,7 +220,7 @@ public final class Channel<T> {
         if (waitingReceivers.isEmpty() || word != 0) {
             return false;
         }
-        Receive r = waitingReceivers.firstWaiting();
+        ReceiveWaiter<T> r = waitingReceivers.firstWaiting();
         return r != null && r.hand(value);
     }
 
@@ -290,7 +290,7 @@ public final class Channel<T> {
     }
 
     private boolean serveOneReceiver() {
-        Receive r = waitingReceivers.firstWaiting();
+        ReceiveWaiter<T> r = waitingReceivers.firstWaiting();
         if (r == null) {
             return false;
         }
@@ -323,7 +323,7 @@ public final class Channel<T> {
     }
 
     private boolean admitOneSender() {
-        Send s = waitingSenders.firstWaiting();
+        SendWaiter<T> s = waitingSenders.firstWaiting();
         if (s == null) {
             return false;
         }
@@ -382,14 +382,14 @@ public final class Channel<T> {
     private static final Marker CANCELLED = new Marker("CANCELLED");
     private static final Marker DONE = new Marker("DONE");
 
-    private static final VarHandle SEND_STATE;
-    private static final VarHandle RECEIVE_SLOT;
+    private static final VarHandle SENDER_STATE;
+    private static final VarHandle RECEIVER_SLOT;
 
     static {
         try {
             MethodHandles.Lookup lookup = MethodHandles.lookup();
-            SEND_STATE = lookup.findVarHandle(Channel.Send.class, "state", Object.class);
-            RECEIVE_SLOT = lookup.findVarHandle(Channel.Receive.class, "slot", Object.class);
+            SENDER_STATE = lookup.findVarHandle(Channel.SendWaiter.class, "state", Object.class);
+            RECEIVER_SLOT = lookup.findVarHandle(Channel.ReceiveWaiter.class, "slot", Object.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -404,36 +404,114 @@ public final class Channel<T> {
     }
 
     /**
-     * One send; while it waits, its state is the waker to call, so a take that lets it in wakes
-     * the waker it replaced by CAS, never a stale one.
+     * One send. It holds only its element and where it is: a send that is ready on its first poll
+     * (room, or a receiver waiting) never builds the queue node, which only a send that waits needs
+     * ({@link SendWaiter}, whose state machine is the one rebalances and cancels race on).
      *
      * <pre>
-     * state     event                               next      effect
-     * --------  ----------------------------------  --------  -----------------------------------
-     * NEW       poll: a receiver waits              DONE      element handed to it, it is woken
-     * NEW       poll: room (no sender waits)        DONE      element put in the buffer
-     * NEW       poll: closed                        DONE      throws ChannelClosedException
-     * NEW       poll: full, or senders wait         waker     queued behind earlier senders
-     * waker     poll                                waker'    the newest waker replaces it
-     * waker     a take makes room (CAS)             ADMITTED  element put in, old waker woken
-     * waker     close (CAS)                         FAILED    woken; its poll throws
-     * waker     cancel (CAS)                        DONE      element not sent; queue drops it
-     * ADMITTED  poll                                DONE      ready
-     * ADMITTED  cancel                              DONE      counts as sent
-     * FAILED    poll                                DONE      throws ChannelClosedException
+     * state       event                               next        effect
+     * ---------   ---------------------------------   ---------   -----------------------------------
+     * NEW         poll: a receiver waits              DONE        element handed to it, it is woken
+     * NEW         poll: room (no sender waits)        DONE        element put in the buffer
+     * NEW         poll: closed                        DONE        throws ChannelClosedException
+     * NEW         poll: full, or senders wait         node        a SendWaiter queued behind earlier ones
+     * NEW         cancel                              DONE        nothing was sent
+     * node        poll, the node still waits          node        its waker replaced by the newest
+     * node        poll, the node admitted or failed   DONE        ready, or throws ChannelClosedException
+     * node        cancel                              DONE        the node cancelled (see SendWaiter)
+     * DONE        poll                                (error)     IllegalStateException
      * </pre>
+     *
+     * <p>Only the send's owner reads and writes {@code state} (a future has one owner at a time),
+     * so it is a plain field; other threads meet the send on its node.
      */
-    private final class Send extends WaiterQueue.Node implements Future<Void>, Cancellable, Described {
+    private final class Send implements Future<Void>, UnboxedPoll, Cancellable, Described {
+        final T value;
+        private Object state = NEW;
+
+        Send(T value) {
+            this.value = value;
+        }
+
         @Override
         public String describe() {
             return Channel.this.describe("send");
         }
 
-        final T value;
-        volatile Object state = NEW;
+        @Override
+        public Poll<Void> poll(Context cx) {
+            return UnboxedPoll.boxed(pollUnboxed(cx));
+        }
 
-        Send(T value) {
+        @Override
+        @SuppressWarnings("unchecked")
+        public Object pollUnboxed(Context cx) {
+            Object s = state;
+            if (s == NEW) {
+                return start(cx);
+            }
+            if (s instanceof SendWaiter<?> w) {
+                return w.rewait(cx.waker()) ? Coroutine.SUSPENDED : finish((SendWaiter<T>) w);
+            }
+            throw new IllegalStateException("send polled after it finished");
+        }
+
+        private Object start(Context cx) {
+            state = DONE; // unless it waits below; a throw leaves it finished
+            if (isClosed()) {
+                throw closedForSend();
+            }
+            if (handToWaitingReceiver(value) || (waitingSenders.isEmpty() && putIfRoom(value))) {
+                return null;
+            }
+            SendWaiter<T> w = new SendWaiter<>(value, cx.waker());
+            state = w;
+            waitingSenders.enqueue(w);
+            rebalance(); // room may have come between the check and the enqueue
+            return w.isWaiting() ? Coroutine.SUSPENDED : finish(w);
+        }
+
+        private Object finish(SendWaiter<T> w) {
+            state = DONE;
+            if (w.state == FAILED) {
+                throw closedForSend();
+            }
+            return null; // ADMITTED
+        }
+
+        @Override
+        public void cancel() {
+            // a poll that throws on a closed channel (NEW -> DONE) may be cancelled after; nothing to undo
+            Object s = state;
+            state = DONE;
+            if (s instanceof SendWaiter<?> w) {
+                w.cancel();
+            }
+        }
+    }
+
+    /**
+     * The queue node of a send that waits. While it waits, its state is the waker to call, so a
+     * take that lets it in wakes the waker it replaced by CAS, never a stale one.
+     *
+     * <pre>
+     * state     event                               next       effect
+     * --------  ----------------------------------  ---------  -----------------------------------
+     * waker     the send polled again               waker'     the newest waker replaces it
+     * waker     a take makes room (CAS)             ADMITTED   element put in, old waker woken
+     * waker     close (CAS)                         FAILED     woken; the send's poll throws
+     * waker     cancel (CAS)                        CANCELLED  element not sent; queue drops it
+     * ADMITTED  cancel                              ADMITTED   counts as sent
+     * FAILED    cancel                              FAILED     nothing was sent
+     * </pre>
+     */
+    private static final class SendWaiter<T> extends WaiterQueue.Node {
+        final T value;
+        volatile Object state;
+
+        SendWaiter(T value, Waker waker) {
             this.value = value;
+            this.state = waker;
         }
 
         @Override
@@ -441,113 +519,171 @@ public final class Channel<T> {
             return !(state instanceof Marker);
         }
 
-        @Override
-        public Poll<Void> poll(Context cx) {
-            Object s = state;
-            if (s == NEW) {
-                return start(cx);
-            }
-            if (!(s instanceof Marker)) {
-                return rewait(s, cx);
-            }
-            return finish(s);
-        }
-
-        private Poll<Void> start(Context cx) {
-            state = DONE; // unless it waits below; a throw leaves it finished
-            if (isClosed()) {
-                throw closedForSend();
-            }
-            if (handToWaitingReceiver(value) || (waitingSenders.isEmpty() && putIfRoom(value))) {
-                return SENT;
-            }
-            state = cx.waker();
-            waitingSenders.enqueue(this);
-            rebalance(); // room may have come between the check and the enqueue
-            Object s = state;
-            return s instanceof Marker ? finish(s) : Poll.pending();
-        }
-
-        private Poll<Void> rewait(Object s, Context cx) {
-            Waker w = cx.waker();
-            while (!(s instanceof Marker)) {
-                if (s == w || SEND_STATE.compareAndSet(this, s, w)) {
-                    return Poll.pending();
+        /** Keeps {@code w} as the waker if it still waits; false once admitted or failed. */
+        boolean rewait(Waker w) {
+            for (Object s = state; !(s instanceof Marker); s = state) {
+                if (s == w || SENDER_STATE.compareAndSet(this, s, w)) {
+                    return true;
                 }
-                s = state;
             }
-            return finish(s);
-        }
-
-        private Poll<Void> finish(Object s) {
-            state = DONE;
-            if (s == ADMITTED) {
-                return SENT;
-            }
-            if (s == FAILED) {
-                throw closedForSend();
-            }
-            throw new IllegalStateException("send polled after it finished");
+            return false;
         }
 
         /**
-         * Ends this send's wait with {@code outcome} (ADMITTED or FAILED) and returns the waker
-         * for the caller to call once the outcome is in effect; null if it no longer waited.
+         * Ends the wait with {@code outcome} (ADMITTED or FAILED) and returns the waker for the
+         * caller to call once the outcome is in effect; null if it no longer waited.
          */
         Waker claim(Marker outcome) {
             for (Object s = state; !(s instanceof Marker); s = state) {
-                if (SEND_STATE.compareAndSet(this, s, outcome)) {
+                if (SENDER_STATE.compareAndSet(this, s, outcome)) {
                     return (Waker) s;
                 }
             }
             return null;
         }
 
-        @Override
-        public void cancel() {
-            // a poll that throws on a closed channel (NEW -> DONE) may be cancelled after; nothing to undo
-            for (Object s = state; s != DONE; s = state) {
-                if (SEND_STATE.compareAndSet(this, s, DONE)) {
-                    return; // a waiting send leaves the queue lazily; an admitted one counts as sent
+        void cancel() {
+            for (Object s = state; !(s instanceof Marker); s = state) {
+                if (SENDER_STATE.compareAndSet(this, s, CANCELLED)) {
+                    return; // the queue drops it lazily
                 }
             }
         }
     }
 
     /**
-     * One receive. Its slot holds its state, or the element a send handed it; its waker is
-     * separate, since an element may itself be a waker.
+     * One receive: a single field, so one that is ready on its first poll costs 16 bytes and
+     * nothing else. Until that poll the field is the channel; a receive that has to wait moves the
+     * channel into the queue node it builds ({@link ReceiveWaiter}, where handing off, rebalances
+     * and cancels race).
+     *
+     * <pre>
+     * state      event                              next       effect
+     * ---------  ---------------------------------  ---------  ---------------------------------
+     * channel    poll: an element is there          DONE       takes it; a waiting sender gets in
+     * channel    poll: closed and drained           DONE       throws ChannelClosedException
+     * channel    poll: empty, or receivers wait     node       a ReceiveWaiter queued behind earlier ones
+     * channel    cancel                             DONE       nothing was taken
+     * node       poll, the node still waits         node       the newest waker is kept
+     * node       poll, the node holds e             DONE       ready with e
+     * node       poll, the node FAILED              DONE       an element given back since, else
+     *                                                          throws ChannelClosedException
+     * node       cancel                             DONE       the node cancelled (see ReceiveWaiter)
+     * DONE       poll                               (error)    IllegalStateException
+     * </pre>
+     *
+     * <p>Only the receive's owner reads and writes {@code state}, so it is a plain field.
+     */
+    private static final class Receive<T> implements Future<T>, UnboxedPoll, Cancellable, Described {
+        private Object state;
+
+        Receive(Channel<T> channel) {
+            this.state = channel;
+        }
+
+        @Override
+        public String describe() {
+            Object s = state; // racy: a task dump reads it from another thread
+            if (s instanceof Channel<?> c) {
+                return c.describe("receive");
+            }
+            return s instanceof ReceiveWaiter<?> w ? w.channel.describe("receive") : "channel receive, finished";
+        }
+
+        @Override
+        public Poll<T> poll(Context cx) {
+            return UnboxedPoll.boxed(pollUnboxed(cx));
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public Object pollUnboxed(Context cx) {
+            Object s = state;
+            if (s instanceof Channel<?> c) {
+                return start((Channel<T>) c, cx);
+            }
+            if (s instanceof ReceiveWaiter<?> w) {
+                w.waker = cx.waker();
+                return finish((ReceiveWaiter<T>) w);
+            }
+            throw new IllegalStateException("receive polled after it finished");
+        }
+
+        private Object start(Channel<T> c, Context cx) {
+            T value = c.waitingReceivers.isEmpty() ? c.take() : null;
+            if (value != null) {
+                state = DONE;
+                return value;
+            }
+            if (isDrained(c.word)) {
+                state = DONE;
+                throw closedForReceive();
+            }
+            ReceiveWaiter<T> w = new ReceiveWaiter<>(c, cx.waker());
+            state = w;
+            c.waitingReceivers.enqueue(w);
+            c.rebalance(); // an element may have come between the check and the enqueue
+            return finish(w);
+        }
+
+        @SuppressWarnings("unchecked")
+        private Object finish(ReceiveWaiter<T> w) {
+            Object s = w.slot;
+            if (s == WAITING || s == CLAIMED) {
+                return Coroutine.SUSPENDED;
+            }
+            state = DONE;
+            w.slot = DONE; // the queue may keep the node as its placeholder: do not keep the element
+            if (s == FAILED) {
+                T value = w.channel.take(); // given back by a receive cancelled after close
+                if (value == null) {
+                    throw closedForReceive();
+                }
+                return value;
+            }
+            return s;
+        }
+
+        @Override
+        public void cancel() {
+            Object s = state;
+            state = DONE;
+            if (s instanceof ReceiveWaiter<?> w) {
+                w.cancel();
+            }
+        }
+    }
+
+    /**
+     * The queue node of a receive that waits. Its slot holds its state, or the element a send
+     * handed it; its waker is separate, since an element may itself be a waker.
      *
      * <pre>
      * slot       event                              next       effect
      * ---------  ---------------------------------  ---------  ---------------------------------
-     * NEW        poll: an element is there          DONE       takes it; a waiting sender gets in
-     * NEW        poll: closed and drained           DONE       throws ChannelClosedException
-     * NEW        poll: empty, or receivers wait     WAITING    queued behind earlier receivers
-     * WAITING    poll                               WAITING    the newest waker is kept
+     * WAITING    the receive polled again           WAITING    the newest waker is kept
      * WAITING    a send hands it e (CAS)            e          woken
      * WAITING    a rebalance claims it (CAS)        CLAIMED    the rebalance takes the next element
      * CLAIMED    the rebalance took e               e          woken
      * CLAIMED    the rebalance found none           WAITING
-     * CLAIMED    closed and drained                 FAILED     woken; its poll drains or throws
-     * CLAIMED    poll                               CLAIMED    the newest waker is kept
+     * CLAIMED    closed and drained                 FAILED     woken
      * CLAIMED    cancel                             CLAIMED    waits the few steps until it is not
      * WAITING    cancel (CAS)                       CANCELLED  the queue drops it
-     * e          poll                               DONE       ready with e
+     * e          the receive takes it               DONE       ready with e
      * e          cancel                             DONE       e to the next waiting receiver,
      *                                                          else back to the front
-     * FAILED     poll                               DONE       an element given back since, else
-     *                                                          throws ChannelClosedException
+     * FAILED     the receive sees it                DONE
      * </pre>
      */
-    private final class Receive extends WaiterQueue.Node implements Future<T>, Cancellable, Described {
-        @Override
-        public String describe() {
-            return Channel.this.describe("receive");
-        }
-
-        volatile Object slot = NEW;
+    private static final class ReceiveWaiter<T> extends WaiterQueue.Node {
+        final Channel<T> channel;
+        volatile Object slot = WAITING;
         volatile Waker waker;
+
+        ReceiveWaiter(Channel<T> channel, Waker waker) {
+            this.channel = channel;
+            this.waker = waker;
+        }
 
         @Override
         boolean isWaiting() {
@@ -555,54 +691,9 @@ public final class Channel<T> {
             return s == WAITING || s == CLAIMED;
         }
 
-        @Override
-        public Poll<T> poll(Context cx) {
-            if (slot == NEW) {
-                T value = waitingReceivers.isEmpty() ? take() : null;
-                if (value != null) {
-                    slot = DONE;
-                    return Poll.ready(value);
-                }
-                return start(cx);
-            }
-            waker = cx.waker();
-            return finish(slot);
-        }
-
-        private Poll<T> start(Context cx) {
-            if (isDrained(word)) {
-                slot = DONE;
-                throw closedForReceive();
-            }
-            waker = cx.waker();
-            slot = WAITING;
-            waitingReceivers.enqueue(this);
-            rebalance(); // an element may have come between the check and the enqueue
-            return finish(slot);
-        }
-
-        @SuppressWarnings("unchecked")
-        private Poll<T> finish(Object s) {
-            if (s == WAITING || s == CLAIMED) {
-                return Poll.pending();
-            }
-            slot = DONE;
-            if (s == FAILED) {
-                T value = take(); // given back by a receive cancelled after close
-                if (value == null) {
-                    throw closedForReceive();
-                }
-                return Poll.ready(value);
-            }
-            if (s instanceof Marker) {
-                throw new IllegalStateException("receive polled after it finished");
-            }
-            return Poll.ready((T) s);
-        }
-
         /** Gives this waiting receive {@code value} and wakes it; false if it stopped waiting. */
         boolean hand(T value) {
-            if (RECEIVE_SLOT.compareAndSet(this, WAITING, value)) {
+            if (RECEIVER_SLOT.compareAndSet(this, WAITING, value)) {
                 waker.wake();
                 return true;
             }
@@ -611,7 +702,7 @@ public final class Channel<T> {
 
         /** For a rebalance: holds this receive while it looks for an element; false if it stopped waiting. */
         boolean claim() {
-            return RECEIVE_SLOT.compareAndSet(this, WAITING, CLAIMED);
+            return RECEIVER_SLOT.compareAndSet(this, WAITING, CLAIMED);
         }
 
         /** Ends a claim with an element, or FAILED for the end of the stream, and wakes the receive. */
@@ -624,20 +715,19 @@ public final class Channel<T> {
             slot = WAITING;
         }
 
-        @Override
         @SuppressWarnings("unchecked")
-        public void cancel() {
+        void cancel() {
             for (Object s = slot; s == WAITING || s == CLAIMED; s = slot) {
                 if (s == CLAIMED) {
                     Thread.onSpinWait(); // a rebalance is a take away from delivering or letting go
-                } else if (RECEIVE_SLOT.compareAndSet(this, WAITING, CANCELLED)) {
+                } else if (RECEIVER_SLOT.compareAndSet(this, WAITING, CANCELLED)) {
                     return;
                 }
             }
             Object s = slot;
             slot = DONE;
             if (!(s instanceof Marker)) {
-                giveBack((T) s); // handed but not yet seen: the next receiver gets it
+                channel.giveBack((T) s); // handed but not yet seen: the next receiver gets it
             }
         }
     }

@@ -5,6 +5,8 @@ import dev.weft.Context;
 import dev.weft.Future;
 import dev.weft.Poll;
 import dev.weft.Waker;
+import dev.weft.woven.Coroutine;
+import dev.weft.woven.UnboxedPoll;
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -54,7 +56,7 @@ import java.util.function.Consumer;
  *
  * @param <T> the value's type
  */
-public final class OneShot<T> implements Future<T>, Cancellable {
+public final class OneShot<T> implements Future<T>, UnboxedPoll, Cancellable {
     private static final Object EMPTY = new Object();
     private static final Object CLOSED = new Object();
     private static final Object DROPPED = new Object();
@@ -156,11 +158,17 @@ public final class OneShot<T> implements Future<T>, Cancellable {
 
     @Override
     public Poll<T> poll(Context cx) {
+        return UnboxedPoll.boxed(pollUnboxed(cx));
+    }
+
+    /** {@link #poll} without the {@code Poll}, for an await in woven code (not for users). */
+    @Override
+    public Object pollUnboxed(Context cx) {
         synchronized (this) {
             Object s = state();
             if (unsent(s)) {
                 open(cx.waker());
-                return Poll.pending();
+                return Coroutine.SUSPENDED;
             }
             if (s == CLOSED) {
                 throw new ChannelClosedException("one-shot closed without a value");
@@ -169,7 +177,7 @@ public final class OneShot<T> implements Future<T>, Cancellable {
                 throw new IllegalStateException("one-shot polled after it finished or was cancelled");
             }
             end(TAKEN);
-            return Poll.ready(valueOf(s));
+            return valueOf(s);
         }
     }
 

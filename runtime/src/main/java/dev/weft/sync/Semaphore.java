@@ -6,6 +6,8 @@ import dev.weft.Described;
 import dev.weft.Future;
 import dev.weft.Poll;
 import dev.weft.Waker;
+import dev.weft.woven.Coroutine;
+import dev.weft.woven.UnboxedPoll;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -183,7 +185,7 @@ public final class Semaphore {
      * DONE     cancel                                 DONE     nothing: the caller holds them
      * </pre>
      */
-    private final class Acquire implements Future<Void>, Cancellable, Described {
+    private final class Acquire implements Future<Void>, UnboxedPoll, Cancellable, Described {
         static final int NEW = 0;
         static final int WAITING = 1;
         static final int GRANTED = 2;
@@ -211,6 +213,11 @@ public final class Semaphore {
 
         @Override
         public Poll<Void> poll(Context cx) {
+            return UnboxedPoll.boxed(pollUnboxed(cx));
+        }
+
+        @Override
+        public Object pollUnboxed(Context cx) {
             synchronized (lock) {
                 switch (state) {
                     case NEW -> {
@@ -218,21 +225,21 @@ public final class Semaphore {
                             permits -= n;
                             takenBy(cx.waker());
                             state = DONE;
-                            return Poll.ready(null);
+                            return null;
                         }
                         state = WAITING;
                         waker = cx.waker();
                         waiters.add(this);
-                        return Poll.pending();
+                        return Coroutine.SUSPENDED;
                     }
                     case WAITING -> {
                         waker = cx.waker();
-                        return Poll.pending();
+                        return Coroutine.SUSPENDED;
                     }
                     case GRANTED -> {
                         state = DONE;
                         waker = null;
-                        return Poll.ready(null);
+                        return null;
                     }
                     default -> throw new IllegalStateException("acquire polled after it finished");
                 }

@@ -5,12 +5,12 @@ import java.lang.invoke.VarHandle;
 
 /**
  * The pending sends or the pending receives of a {@link Channel}, oldest first: a lock-free
- * linked queue (Michael and Scott's) whose nodes are the futures themselves, so waiting allocates
- * nothing. A waiter leaves the queue by changing its own state (taken, cancelled, closed); the
+ * linked queue (Michael and Scott's) of nodes that a send or receive builds only when it has to
+ * wait, so one that is ready at once carries no queue fields. A waiter leaves the queue by changing its own state (taken, cancelled, closed); the
  * queue drops such nodes when they reach the head, so cancelling never searches the queue.
  */
 final class WaiterQueue<W extends WaiterQueue.Node> {
-    /** A future that can wait in a queue; it is enqueued at most once. */
+    /** What a waiting send or receive queues; it is enqueued at most once. */
     abstract static class Node {
         private volatile Node next;
 

@@ -5,6 +5,8 @@ import dev.weft.Context;
 import dev.weft.Future;
 import dev.weft.Poll;
 import dev.weft.Waker;
+import dev.weft.woven.Coroutine;
+import dev.weft.woven.UnboxedPoll;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -128,7 +130,7 @@ public final class Watch<T> {
     }
 
     /** A wait for a newer version: registered in {@code waiting} while pending, removed on wake or cancel. */
-    private final class Changed implements Future<T>, Cancellable, Waker {
+    private final class Changed implements Future<T>, UnboxedPoll, Cancellable, Waker {
         private final Watcher<T> watcher;
         private Waker waker;       // guarded by lock
         private boolean registered; // guarded by lock
@@ -139,11 +141,16 @@ public final class Watch<T> {
 
         @Override
         public Poll<T> poll(Context cx) {
+            return UnboxedPoll.boxed(pollUnboxed(cx));
+        }
+
+        @Override
+        public Object pollUnboxed(Context cx) {
             synchronized (lock) {
                 if (version != watcher.seen) {
                     watcher.seen = version;
                     unregister();
-                    return Poll.ready(value);
+                    return value;
                 }
                 if (closed) {
                     unregister();
@@ -154,7 +161,7 @@ public final class Watch<T> {
                     registered = true;
                     waiting.add(this);
                 }
-                return Poll.pending();
+                return Coroutine.SUSPENDED;
             }
         }
 

@@ -7,6 +7,8 @@ import dev.weft.Future;
 import dev.weft.Poll;
 import dev.weft.reactor.Reactor;
 import dev.weft.reactor.TimerEntry;
+import dev.weft.woven.Coroutine;
+import dev.weft.woven.UnboxedPoll;
 import java.util.concurrent.CancellationException;
 
 /**
@@ -24,7 +26,7 @@ import java.util.concurrent.CancellationException;
  * cancelled            poll             cancelled            throws CancellationException
  * </pre>
  */
-final class Sleep extends TimerEntry implements Future<Void>, Cancellable, Described {
+final class Sleep extends TimerEntry implements Future<Void>, UnboxedPoll, Cancellable, Described {
     private final long nanos;
 
     Sleep(long nanos) {
@@ -33,17 +35,22 @@ final class Sleep extends TimerEntry implements Future<Void>, Cancellable, Descr
 
     @Override
     public Poll<Void> poll(Context cx) {
+        return UnboxedPoll.boxed(pollUnboxed(cx));
+    }
+
+    @Override
+    public Object pollUnboxed(Context cx) {
         if (isDisarmed()) {
             throw new CancellationException("sleep was cancelled");
         }
         if (!isArmed()) {
             if (nanos <= 0) {
-                return Poll.ready(null);
+                return null;
             }
             arm(Reactor.shared(), nanos, cx.waker());
-            return Poll.pending();
+            return Coroutine.SUSPENDED;
         }
-        return updateWaker(cx.waker()) ? Poll.ready(null) : Poll.pending();
+        return updateWaker(cx.waker()) ? null : Coroutine.SUSPENDED;
     }
 
     /**

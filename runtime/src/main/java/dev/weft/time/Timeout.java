@@ -8,6 +8,8 @@ import dev.weft.JoinHandle;
 import dev.weft.Poll;
 import dev.weft.reactor.Reactor;
 import dev.weft.reactor.TimerEntry;
+import dev.weft.woven.Coroutine;
+import dev.weft.woven.UnboxedPoll;
 import java.time.Duration;
 import java.util.concurrent.CancellationException;
 
@@ -27,7 +29,7 @@ import java.util.concurrent.CancellationException;
  * cancelled    poll                                cancelled   CancellationException
  * </pre>
  */
-final class Timeout<T> extends TimerEntry implements Future<T>, Cancellable, Described {
+final class Timeout<T> extends TimerEntry implements Future<T>, UnboxedPoll, Cancellable, Described {
     private final Duration limit;
     private Future<T> inner; // null once done or cancelled
 
@@ -38,6 +40,11 @@ final class Timeout<T> extends TimerEntry implements Future<T>, Cancellable, Des
 
     @Override
     public Poll<T> poll(Context cx) {
+        return UnboxedPoll.boxed(pollUnboxed(cx));
+    }
+
+    @Override
+    public Object pollUnboxed(Context cx) {
         Future<T> f = inner;
         if (f == null) {
             if (isDisarmed()) {
@@ -45,14 +52,14 @@ final class Timeout<T> extends TimerEntry implements Future<T>, Cancellable, Des
             }
             throw new IllegalStateException("timeout polled after it completed");
         }
-        Poll<T> p;
+        Object p;
         try {
-            p = f.poll(cx);
+            p = UnboxedPoll.pollOf(f, cx);
         } catch (Throwable t) {
             finish();
             throw t;
         }
-        if (p.isReady()) {
+        if (p != Coroutine.SUSPENDED) {
             finish();
             return p;
         }
@@ -67,7 +74,7 @@ final class Timeout<T> extends TimerEntry implements Future<T>, Cancellable, Des
             expired = updateWaker(cx.waker());
         }
         if (!expired) {
-            return Poll.pending();
+            return Coroutine.SUSPENDED;
         }
         inner = null;
         cancelInner(f);

@@ -10,13 +10,17 @@ import java.util.concurrent.CompletionStage;
 
 /** The helpers woven code calls at each await site. Not for users. */
 public final class Await {
+    /** The ready answer with null, shared: see {@link UnboxedPoll#boxed}. */
+    static final Poll<Object> READY_NULL = Poll.ready(null);
+
     private Await() {}
 
     /**
      * Polls the awaited future once for the coroutine {@code self}, whose body is awaiting it: a
      * woven coroutine is stepped directly (and, if it suspends, recorded as running under
-     * {@code self}, so the next step resumes it without re-entering {@code self}), any other future
-     * polled. Returns its value or {@link Coroutine#SUSPENDED}; failures propagate unchanged.
+     * {@code self}, so the next step resumes it without re-entering {@code self}), a runtime future
+     * that offers it polled through {@link UnboxedPoll} (no {@code Poll} allocated), any other
+     * future polled. Returns its value or {@link Coroutine#SUSPENDED}; failures propagate unchanged.
      *
      * <p>{@code self} is typed {@code Object} because the host's body is verified before the
      * frame class is defined (see the agent's {@code AwaitCalls}).
@@ -33,6 +37,13 @@ public final class Await {
             Object r = c.step(cx);
             if (r == Coroutine.SUSPENDED) {
                 c.suspendedUnder((Coroutine<?>) self);
+            }
+            return r;
+        }
+        if (future instanceof UnboxedPoll u) {
+            Object r = u.pollUnboxed(cx);
+            if (r == Coroutine.SUSPENDED && cx instanceof AwaitTracker t) {
+                t.awaiting(u);
             }
             return r;
         }

@@ -245,9 +245,7 @@ public abstract class Coroutine<T> implements Future<T>, Cancellable, Cloneable 
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public final Poll<T> poll(Context cx) {
-        Object result = step(cx);
-        return result == SUSPENDED ? Poll.pending() : Poll.ready((T) result);
+        return UnboxedPoll.boxed(step(cx));
     }
 }
