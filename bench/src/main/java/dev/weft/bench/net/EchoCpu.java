@@ -25,8 +25,10 @@ public final class EchoCpu {
                 EchoClient client = EchoClient.connect(server.address(), connections)) {
             run(client, 2); // warm-up
             ThreadCpu cpu = new ThreadCpu();
+            ExecutorParks parks = new ExecutorParks();
             long roundTrips = run(client, seconds);
             cpu.report(implementation + ", " + connections + " connections", roundTrips, "round trip");
+            parks.report(roundTrips, "round trip");
         }
     }
 
