@@ -11,9 +11,12 @@ import java.lang.invoke.VarHandle;
  * ------------   -------------------------------------   ---------   -------------------------------
  * running        own queues empty, fewer than half       searching   searching + 1
  *                of the workers searching
- * running        own queues empty, enough searchers      parked      joins the parked stack
+ * running        own queues empty, enough searchers      parked      joins the parked stack; if the
+ *                                                                    searchers left meanwhile, re-checks
+ *                                                                    every queue
  * searching      found a task                            running     searching - 1; the last searcher
- *                                                                    to leave wakes a parked worker
+ *                                                                    to leave wakes a parked worker if
+ *                                                                    any queue still holds work
  * searching      found nothing                           parked      searching - 1, joins the stack; the
  *                                                                    last searcher re-checks every queue
  * parked         work pushed while nobody searches       searching   popped off the stack by the pusher
@@ -25,7 +28,8 @@ import java.lang.invoke.VarHandle;
  * {@code searching}; a searcher that gives up decrements {@code searching} and joins the stack, then
  * (after a full fence) reads every queue. One of the two sees the other's write. If the pusher sees
  * another searcher still counted, that searcher is the one that will re-check, or will hand off to a
- * parked worker when it finds work and leaves.
+ * parked worker when it finds work and leaves: the last searcher to leave decrements
+ * {@code searching}, fences, and reads every queue the same way, so a push it hid is one it sees.
  */
 final class IdleWorkers {
     private final int workers;
@@ -68,7 +72,12 @@ final class IdleWorkers {
         return true;
     }
 
-    /** {@code w} found work; if it was the last searcher, another worker takes over searching. */
+    /**
+     * {@code w} found work. If it was the last searcher and work is still queued (pushes that saw it
+     * searching woke nobody), another worker takes over searching. With nothing queued nobody is
+     * woken: a wake here would only find nothing and park again, two futex calls per task that
+     * arrives at an idle executor (every round trip of a lone connection).
+     */
     void stopSearching(Worker w) {
         if (!w.searching) {
             return;
@@ -78,27 +87,32 @@ final class IdleWorkers {
         synchronized (this) {
             last = --searching == 0;
         }
-        if (last) {
+        VarHandle.fullFence(); // searching - 1 must be visible before we read the queues
+        if (last && w.executor.hasQueuedWork()) {
             notifyWork();
         }
     }
 
     /**
-     * {@code w} found no work: registers it as parked. Returns true if it was the last searcher, in
-     * which case it must re-check every queue before sleeping (see the class comment).
+     * {@code w} found no work: registers it as parked. Returns true if nobody is searching now (it
+     * was the last searcher, or it was refused searching and the searcher has left since), in which
+     * case it must re-check every queue before sleeping (see the class comment): a searcher that
+     * left having found work wakes only workers already on the stack, and a push after that, seeing
+     * nobody searching and nobody parked yet, wakes nobody.
      */
     boolean park(Worker w) {
-        boolean last = false;
+        boolean nobodySearching;
         synchronized (this) {
             if (w.searching) {
                 w.searching = false;
-                last = --searching == 0;
+                searching--;
             }
+            nobodySearching = searching == 0;
             parked[parkedCount++] = w;
             parkedSnapshot = parkedCount;
         }
         VarHandle.fullFence();
-        return last;
+        return nobodySearching;
     }
 
     /**
@@ -118,6 +132,11 @@ final class IdleWorkers {
             }
         }
         return false;
+    }
+
+    /** Workers on the parked stack, none searching: tests wait for an idle executor with it. */
+    synchronized boolean allParked() {
+        return parkedCount == workers && searching == 0;
     }
 
     /** A worker popped by {@link #notifyWork} wakes up already counted as searching. */

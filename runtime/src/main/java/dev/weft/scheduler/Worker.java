@@ -183,7 +183,7 @@ final class Worker extends ExecutorThread {
     private void parkUntilWork() {
         IdleWorkers idle = executor.idle;
         if (idle.park(this) && executor.hasQueuedWork()) {
-            // We were the last searcher and work arrived meanwhile: nobody else will look for it.
+            // Nobody searches and work arrived meanwhile: nobody else will look for it.
             if (idle.unparkSelf(this)) {
                 return; // searching again, the loop will find it
             }

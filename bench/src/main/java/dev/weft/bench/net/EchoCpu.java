@@ -12,6 +12,11 @@ import dev.weft.bench.Weave;
  * java -javaagent:bench/target/weft-benchmarks.jar -cp bench/target/weft-benchmarks.jar \
  *     dev.weft.bench.net.EchoCpu weft 1000 5      # implementation, connections, seconds
  * </pre>
+ *
+ * <p>It also prints the Weft executors' parks per round trip. System calls per round trip, by
+ * thread, without slowing the run as {@code strace} does: attach {@code perf stat --per-thread -e
+ * raw_syscalls:sys_enter,syscalls:sys_enter_futex -p PID -- sleep 3} during the measured run and
+ * divide by the client thread's writes (it makes exactly one per round trip).
  */
 public final class EchoCpu {
     private EchoCpu() {}
@@ -25,8 +30,10 @@ public final class EchoCpu {
                 EchoClient client = EchoClient.connect(server.address(), connections)) {
             run(client, 2); // warm-up
             ThreadCpu cpu = new ThreadCpu();
+            ExecutorParks parks = new ExecutorParks();
             long roundTrips = run(client, seconds);
             cpu.report(implementation + ", " + connections + " connections", roundTrips, "round trip");
+            parks.report(roundTrips, "round trip");
         }
     }
 
