@@ -41,21 +41,11 @@ public final class Await {
             return r;
         }
         if (future instanceof UnboxedPoll u) {
-            Object r = u.pollUnboxed(cx);
-            if (r == Coroutine.SUSPENDED && cx instanceof AwaitTracker t) {
-                t.awaiting(u);
-            }
-            return r;
+            return u.pollUnboxed(cx);
         }
         if (future instanceof Future<?> f) {
             Poll<?> p = f.poll(cx);
-            if (p.isReady()) {
-                return p.value();
-            }
-            if (cx instanceof AwaitTracker t) {
-                t.awaiting(f);
-            }
-            return Coroutine.SUSPENDED;
+            return p.isReady() ? p.value() : Coroutine.SUSPENDED;
         }
         if (future == null) {
             throw new NullPointerException("await(null): the awaited future is null");

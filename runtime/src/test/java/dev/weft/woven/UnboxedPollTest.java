@@ -14,7 +14,6 @@ import dev.weft.Future;
 import dev.weft.JoinHandle;
 import dev.weft.Poll;
 import dev.weft.Steps;
-import dev.weft.Waker;
 import dev.weft.sync.Channel;
 import dev.weft.sync.ChannelClosedException;
 import dev.weft.sync.OneShot;
@@ -158,17 +157,6 @@ class UnboxedPollTest {
         assertThrows(ChannelClosedException.class, () -> await(closed));
     }
 
-    /** An AwaitTracker (a task) hears which future the await suspended on, for its dump. */
-    @Test
-    void anAwaitTrackerHearsOfAnUnboxedFutureThatSuspended() {
-        List<Object> heard = new ArrayList<>();
-        Context tracking = new TrackingContext(heard);
-        Channel<String> ch = Channel.bounded(1);
-        Future<String> r = ch.receive();
-        assertSame(Coroutine.SUSPENDED, Await.poll(r, tracking, null));
-        assertEquals(List.of(r), heard);
-    }
-
     @Test
     void boxedIsWhatPollAnswers() {
         assertTrue(UnboxedPoll.boxed(Coroutine.SUSPENDED).isPending());
@@ -179,21 +167,5 @@ class UnboxedPollTest {
         Channel<String> ch = Channel.bounded(1);
         assertTrue(ch.receive().poll(cx).isPending());
         assertTrue(ch.send("y").poll(cx).isReady());
-    }
-
-    private static final class TrackingContext extends Context implements Waker, AwaitTracker {
-        private final List<Object> heard;
-
-        TrackingContext(List<Object> heard) {
-            this.heard = heard;
-        }
-
-        @Override
-        public void wake() {}
-
-        @Override
-        public void awaiting(Object future) {
-            heard.add(future);
-        }
     }
 }
