@@ -5,6 +5,7 @@ import dev.weft.Future;
 import dev.weft.JoinHandle;
 import java.util.ArrayDeque;
 import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
@@ -37,7 +38,7 @@ public final class SingleThreadedExecutor implements Executor, Scheduler, Observ
     private static final int DRAIN_EVERY = 64;
 
     private final ArrayDeque<Task<?>> local = new ArrayDeque<>(); // the executor's thread only
-    private final InjectionQueue injected = new InjectionQueue();
+    private final ConcurrentLinkedQueue<Task<?>> injected = new ConcurrentLinkedQueue<>();
     private final LiveTasks live = new LiveTasks(this, this); // forgets each task when it completes or is cancelled
     private final ExecutorMetrics metrics = new ExecutorMetrics(this);
     private final String name;

@@ -5,6 +5,7 @@ import dev.weft.Future;
 import dev.weft.JoinHandle;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -27,7 +28,7 @@ public final class WorkStealingExecutor implements Executor, Scheduler, Observed
 
     final Worker[] workers;
     final IdleWorkers idle;
-    final InjectionQueue injection = new InjectionQueue();
+    final ConcurrentLinkedQueue<Task<?>> injection = new ConcurrentLinkedQueue<>();
     private final LiveTasks live = new LiveTasks(this, this);
     private final ExecutorMetrics metrics = new ExecutorMetrics(this);
     private final String name;
