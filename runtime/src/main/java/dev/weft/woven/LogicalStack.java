@@ -30,48 +30,44 @@ public final class LogicalStack {
     /** The stack of the chain that starts at {@code root} (a task's future, or one being driven). */
     public static LogicalStack of(Object root) {
         List<StackTraceElement> outermostFirst = new ArrayList<>();
-        Object f = root;
-        for (int depth = 0; f != null && depth < MAX_DEPTH; depth++) {
-            if (f instanceof Coroutine<?> c) {
-                StackTraceElement at = c.suspendedAt();
-                if (at != null) {
-                    outermostFirst.add(at);
-                }
-                f = c.awaitedFuture();
-                if (f == null) {
-                    break; // not suspended (running, done, new), or not woven with a line table
-                }
-            } else if (f instanceof EagerCoroutine<?> e) {
-                f = e.body();
-            } else if (f instanceof Described d && d.inner() != null) {
-                f = d.inner();
-            } else {
-                break;
-            }
-        }
+        Object leaf = walk(root, outermostFirst, false);
         Collections.reverse(outermostFirst);
-        return new LogicalStack(List.copyOf(outermostFirst), f instanceof Coroutine<?> ? null : f);
+        return new LogicalStack(List.copyOf(outermostFirst), leaf);
     }
 
     /**
      * The leaf future the innermost coroutine of the chain at {@code root} waits on, or null when
      * {@code root} is not a suspended coroutine chain (a hand-written future, a combinator, a
-     * coroutine running or done): what a task's {@code toString} says it is awaiting. The same walk
-     * as {@link #of}, without collecting the frames.
+     * coroutine running or done): what a task's {@code toString} says it is awaiting. The walk of
+     * {@link #of}, without collecting the frames.
      */
     public static Object awaitedLeaf(Object root) {
+        return walk(root, null, true);
+    }
+
+    /**
+     * Follows the chain from {@code root}, adding each coroutine's await to {@code outermostFirst}
+     * when one is given. Returns the first future that is neither a coroutine nor a wrapper (null
+     * if it is not below a coroutine and {@code belowCoroutineOnly}); null when the chain ends at
+     * a coroutine that is not suspended, or is too deep.
+     */
+    private static Object walk(Object root, List<StackTraceElement> outermostFirst, boolean belowCoroutineOnly) {
         Object f = root;
         boolean throughCoroutine = false;
         for (int depth = 0; f != null && depth < MAX_DEPTH; depth++) {
             if (f instanceof Coroutine<?> c) {
                 throughCoroutine = true;
-                f = c.awaitedFuture();
+                StackTraceElement at = outermostFirst == null ? null : c.suspendedAt();
+                if (at != null) {
+                    outermostFirst.add(at);
+                }
+                f = c.awaitedFuture(); // null: not suspended (running, done, new)
             } else if (f instanceof EagerCoroutine<?> e) {
                 f = e.body();
             } else if (f instanceof Described d && d.inner() != null) {
                 f = d.inner();
             } else {
-                return throughCoroutine ? f : null;
+                return throughCoroutine || !belowCoroutineOnly ? f : null;
             }
         }
         return null;
